@@ -1,0 +1,137 @@
+"""From validated rows to mart rows: the aggregations, one function per source.
+
+All functions work on temp tables of one DuckDB connection that has the output database attached as
+``mart``. Person-level tables (with NIK and NO_KK) stay in temp storage and never reach ``mart``.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from cc_analytics.config import REFERENCE_DIR
+from cc_analytics.schema import KOMPONEN, MARTS
+
+_SQL_TYPES = {"text": "VARCHAR", "code": "VARCHAR", "int": "BIGINT", "date": "DATE"}
+
+AGE_GROUP_SQL = (
+    "CASE WHEN umur >= 75 THEN '75+' ELSE lpad(CAST(umur // 5 * 5 AS VARCHAR), 2, '0') || '-' || "
+    "lpad(CAST(umur // 5 * 5 + 4 AS VARCHAR), 2, '0') END"
+)
+
+
+def create_mart_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table of :data:`cc_analytics.schema.MARTS` in ``mart``."""
+    for table, fields in MARTS.items():
+        columns = ", ".join(f"{f.name} {_SQL_TYPES[f.dtype]}" for f in fields)
+        con.execute(f"CREATE TABLE mart.{table} ({columns})")
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, wilayah: pd.DataFrame) -> None:
+    """Write ``mart.wilayah`` and the temp lookup tables ``ref_desa`` and ``ref_kecamatan``."""
+    con.register("_wilayah", wilayah)
+    con.execute("INSERT INTO mart.wilayah SELECT * FROM _wilayah")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE ref_desa AS SELECT kode_wilayah AS kode FROM _wilayah "
+        "WHERE level IN ('desa', 'kelurahan')"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE ref_kecamatan AS SELECT kode_wilayah AS kode FROM _wilayah "
+        "WHERE level = 'kecamatan'"
+    )
+    con.unregister("_wilayah")
+
+
+def aggregate_dukcapil(con: duckdb.DuckDBPyConnection, periode: str, as_of: str) -> None:
+    """Population by desa x sex x age group and KK per desa from ``dk``; leaves ``kk`` for linkage."""
+    con.execute(
+        f"""
+        INSERT INTO mart.penduduk
+        SELECT ?, kode_desa, jenis_kelamin, {AGE_GROUP_SQL} AS kelompok_umur, count(*)
+        FROM (SELECT kode_desa, jenis_kelamin, date_sub('year', tgl_lhr, DATE '{as_of}') AS umur
+              FROM dk WHERE is_hidup)
+        GROUP BY ALL
+        """,
+        [periode],
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE kk AS
+        SELECT no_kk,
+               coalesce(min(kode_desa) FILTER (WHERE stat_hbkel = 'KEPALA KELUARGA'), min(kode_desa)) AS kode_desa
+        FROM dk WHERE is_hidup GROUP BY no_kk
+        """
+    )
+    con.execute("INSERT INTO mart.keluarga SELECT ?, kode_desa, count(*) FROM kk GROUP BY kode_desa", [periode])
+
+
+def prepare_dtsen(con: duckdb.DuckDBPyConnection) -> None:
+    """Families (``dt_kel``) and KK-level desil (``dt_kk``) from the DTSEN members in ``dt``."""
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE dt_kel AS
+        SELECT id_keluarga, min(no_kk) AS no_kk, min(desil) AS desil, mode(kode_desa) AS kode_desa,
+               count(*) AS jiwa
+        FROM dt GROUP BY id_keluarga
+        """
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE dt_kk AS SELECT no_kk, min(desil) AS desil FROM dt_kel GROUP BY no_kk")
+
+
+def aggregate_dtsen(con: duckdb.DuckDBPyConnection, periode: str, tanggal_dtsen: str) -> None:
+    """``mart.dtsen_desil`` for one semester from ``dt_kel``."""
+    con.execute(
+        """
+        INSERT INTO mart.dtsen_desil
+        SELECT ?, CAST(? AS DATE), kode_desa, desil, count(*), sum(jiwa) FROM dt_kel GROUP BY kode_desa, desil
+        """,
+        [periode, tanggal_dtsen],
+    )
+
+
+def komponen_rates() -> dict[str, int]:
+    """Annual PKH benefit per komponen in Rupiah (``data/reference/pkh_komponen.csv``)."""
+    table = pd.read_csv(REFERENCE_DIR / "pkh_komponen.csv", dtype={"komponen": str})
+    rates = dict(zip(table["komponen"], table["nilai_per_tahun_rp"].astype(int), strict=True))
+    missing = set(KOMPONEN) - set(rates)
+    if missing:
+        raise KeyError(f"tarif komponen tidak ada: {sorted(missing)}")
+    return rates
+
+
+def aggregate_pkh(con: duckdb.DuckDBPyConnection, table: str, periode: str, tahun: int, tahap: int) -> None:
+    """``mart.pkh_kpm`` and ``mart.pkh_komponen`` for one tahap from the validated rows in ``table``.
+
+    KPM are counted as distinct NO_KK (a duplicated row is one family); the nominal is the sum over rows.
+    """
+    con.execute(
+        f"""
+        INSERT INTO mart.pkh_kpm
+        SELECT ?, ?, ?, kode_desa, count(DISTINCT no_kk), sum(nominal_rp) FROM {table} GROUP BY kode_desa
+        """,
+        [periode, tahun, tahap],
+    )
+    rates = komponen_rates()
+    for komponen in KOMPONEN:
+        column = f"jml_{komponen}"
+        con.execute(
+            f"""
+            INSERT INTO mart.pkh_komponen
+            SELECT ?, ?, ?, kode_desa, ?, count(DISTINCT no_kk) FILTER (WHERE {column} > 0), sum({column}),
+                   CAST(sum({column}) * ? / 4 AS BIGINT)
+            FROM {table} GROUP BY kode_desa HAVING sum({column}) > 0
+            """,
+            [periode, tahun, tahap, komponen, rates[komponen]],
+        )
+
+
+def aggregate_penduduk_tahunan(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """``mart.penduduk_tahunan``: the kecamatan rows as given, plus kabupaten sums where all 24 are present."""
+    con.execute(f"INSERT INTO mart.penduduk_tahunan SELECT kode_wilayah, tahun, penduduk, basis, sumber FROM {table}")
+    con.execute(
+        f"""
+        INSERT INTO mart.penduduk_tahunan
+        SELECT '35.14', tahun, sum(penduduk), basis, 'Jumlah 24 kecamatan (' || basis || ')'
+        FROM {table} GROUP BY tahun, basis HAVING count(DISTINCT kode_wilayah) = 24
+        """
+    )

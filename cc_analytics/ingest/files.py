@@ -1,0 +1,106 @@
+"""Finding raw source files and telling what each one is.
+
+A raw folder holds files named as in :mod:`cc_analytics.schema` (``dukcapil_2025-S1.csv``,
+``dtsen_2025-S1.csv``, ``pkh_2025_tahap1.csv``, ``penduduk_tahunan.csv``). Anything else that ends in
+``.csv`` is an error (a file the user meant to load but named wrongly must not be skipped silently);
+other files (``DEMO.json``, ``README``) are ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cc_analytics.errors import SourceFileError
+from cc_analytics.periods import Periode, parse_periode, periode_of_tahap
+
+_PATTERNS = {
+    "dukcapil": re.compile(r"^dukcapil_(\d{4}-S[12])\.csv$", re.IGNORECASE),
+    "dtsen": re.compile(r"^dtsen_(\d{4})-S1\.csv$", re.IGNORECASE),
+    "pkh": re.compile(r"^pkh_(\d{4})_tahap([1-4])\.csv$", re.IGNORECASE),
+    "penduduk": re.compile(r"^penduduk_tahunan\.csv$", re.IGNORECASE),
+}
+
+# Calendar day a PKH tahap is dated at: the end of its quarter.
+_TAHAP_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """One raw file and what its name says about it.
+
+    Attributes:
+        path: where it is.
+        sumber: source key (dukcapil, dtsen, pkh, penduduk).
+        periode: semester the file belongs to (None for the annual population file).
+        tanggal_data: as-of date of its content.
+        tahun: year (PKH, DTSEN).
+        tahap: PKH tahap 1-4, else None.
+    """
+
+    path: Path
+    sumber: str
+    periode: Periode | None
+    tanggal_data: date | None
+    tahun: int | None = None
+    tahap: int | None = None
+
+    @property
+    def name(self) -> str:
+        """File name without folders (used in messages and the log)."""
+        return self.path.name
+
+    @property
+    def periode_label(self) -> str:
+        """What the log shows as the file's period."""
+        if self.sumber == "pkh":
+            return f"{self.tahun} tahap {self.tahap}"
+        if self.sumber == "dtsen":
+            return f"{self.tahun}"
+        return self.periode.label if self.periode else "tahunan"
+
+
+def classify(path: Path) -> RawFile:
+    """Tell which source a file belongs to from its name.
+
+    Raises:
+        SourceFileError: when the name matches no known pattern.
+    """
+    name = path.name
+    if match := _PATTERNS["dukcapil"].match(name):
+        periode = parse_periode(match.group(1))
+        return RawFile(path, "dukcapil", periode, periode.tanggal_akhir, tahun=periode.tahun)
+    if match := _PATTERNS["dtsen"].match(name):
+        tahun = int(match.group(1))
+        return RawFile(path, "dtsen", Periode(tahun, 1), date(tahun, 6, 30), tahun=tahun)
+    if match := _PATTERNS["pkh"].match(name):
+        tahun, tahap = int(match.group(1)), int(match.group(2))
+        month, day = _TAHAP_END[tahap]
+        return RawFile(path, "pkh", periode_of_tahap(tahun, tahap), date(tahun, month, day), tahun, tahap)
+    if _PATTERNS["penduduk"].match(name):
+        return RawFile(path, "penduduk", None, None)
+    raise SourceFileError(
+        name,
+        "nama berkas tidak dikenali. Pola yang diterima: dukcapil_YYYY-S1.csv, dtsen_YYYY-S1.csv, "
+        "pkh_YYYY_tahapN.csv, penduduk_tahunan.csv",
+    )
+
+
+def discover(raw_dir: Path) -> list[RawFile]:
+    """All raw CSV files in ``raw_dir`` (not recursive), sorted by source then period.
+
+    Raises:
+        SourceFileError: for a CSV whose name is not recognised.
+    """
+    files = [classify(p) for p in sorted(raw_dir.iterdir()) if p.is_file() and p.suffix.lower() == ".csv"]
+    order = {"penduduk": 0, "dukcapil": 1, "dtsen": 2, "pkh": 3}
+    return sorted(files, key=lambda f: (order[f.sumber], f.tanggal_data or date.min, f.name))
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

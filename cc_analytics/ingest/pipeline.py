@@ -1,0 +1,211 @@
+"""The ingest: raw files in, one marts DuckDB file out, every row accounted for.
+
+Steps: find the files; read, validate and aggregate them semester by semester (one Dukcapil snapshot in
+memory at a time); link DTSEN and PKH to Dukcapil; write the marts into a file beside the target and
+swap it in only when everything succeeded, so a failed ingest leaves the previous marts untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from cc_analytics.errors import IngestError
+from cc_analytics.ingest import aggregate
+from cc_analytics.ingest.files import RawFile, discover, sha256_of
+from cc_analytics.ingest.linkage import insert_cakupan, insert_flags
+from cc_analytics.ingest.reading import stage_csv
+from cc_analytics.ingest.validate import TOLAK_DDL, validate
+from cc_analytics.periods import Periode
+from cc_analytics.sources import RULES
+from cc_analytics.wilayah import load_wilayah
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class FileAccount:
+    """Row accounting of one file."""
+
+    file_name: str
+    sumber: str
+    periode: str
+    baris_dibaca: int
+    baris_diterima: int
+    baris_ditolak: int
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: per-file accounting, periods built and the dataset kind."""
+
+    files: list[FileAccount] = field(default_factory=list)
+    periode: list[str] = field(default_factory=list)
+    dataset_kind: str = "real"
+
+    @property
+    def baris_dibaca(self) -> int:
+        """Rows read over all files."""
+        return sum(f.baris_dibaca for f in self.files)
+
+    @property
+    def baris_diterima(self) -> int:
+        """Rows accepted over all files."""
+        return sum(f.baris_diterima for f in self.files)
+
+    @property
+    def baris_ditolak(self) -> int:
+        """Rows rejected over all files."""
+        return sum(f.baris_ditolak for f in self.files)
+
+
+class _Run:
+    """State of one ingest run (connection, report, hashes in flight)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, files: list[RawFile], progress: Progress | None) -> None:
+        self.con = con
+        self.files = files
+        self.report = IngestReport()
+        self.progress = progress
+        self.done = 0
+        self.hashes: dict[str, Future[str]] = {}
+        self.dtsen_date = ""
+
+    def step(self, message: str) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(min(self.done / (len(self.files) + 2), 1.0), message)
+
+    def load(self, raw: RawFile, out: str) -> None:
+        """Stage, validate and log one file; accepted rows end in temp table ``out``."""
+        staged = stage_csv(self.con, raw, "stg")
+        result = validate(self.con, staged, raw, RULES[raw.sumber], out)
+        if result.accepted + result.rejected != staged.rows_read:
+            raise IngestError(f"Hitungan baris berkas '{raw.name}' tidak seimbang; ingest dibatalkan.")
+        account = FileAccount(
+            raw.name, raw.sumber, raw.periode_label, staged.rows_read, result.accepted, result.rejected
+        )
+        self.report.files.append(account)
+        self.con.execute(
+            "INSERT INTO mart.ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                raw.name,
+                raw.sumber,
+                raw.periode_label,
+                self.hashes[raw.name].result(),
+                raw.tanggal_data,
+                account.baris_dibaca,
+                account.baris_diterima,
+                account.baris_ditolak,
+            ],
+        )
+        self.step(f"{raw.name}: {account.baris_diterima} diterima, {account.baris_ditolak} ditolak")
+
+
+def _by_periode(files: list[RawFile]) -> dict[Periode, dict[str, list[RawFile]]]:
+    grouped: dict[Periode, dict[str, list[RawFile]]] = {}
+    for raw in files:
+        if raw.periode is not None:
+            grouped.setdefault(raw.periode, {}).setdefault(raw.sumber, []).append(raw)
+    return dict(sorted(grouped.items()))
+
+
+def _ingest_periode(run: _Run, periode: Periode, group: dict[str, list[RawFile]], has_dtsen: bool) -> bool:
+    """Load one semester's files and write its marts; return whether a DTSEN snapshot is in use."""
+    con, label = run.con, periode.label
+    has_dukcapil = "dukcapil" in group
+    if has_dukcapil:
+        run.load(group["dukcapil"][0], "dk")
+        aggregate.aggregate_dukcapil(con, label, periode.tanggal_akhir.isoformat())
+        con.execute("INSERT INTO mart.periode VALUES (?, ?)", [label, periode.tanggal_akhir])
+    for raw in group.get("dtsen", []):
+        run.load(raw, "dt")
+        aggregate.prepare_dtsen(con)
+        has_dtsen = True
+        run.dtsen_date = raw.tanggal_data.isoformat()
+    if has_dtsen:
+        aggregate.aggregate_dtsen(con, label, run.dtsen_date)
+    pkh_files = sorted(group.get("pkh", []), key=lambda f: f.tahap or 0)
+    for raw in pkh_files:
+        run.load(raw, "pk")
+        aggregate.aggregate_pkh(con, "pk", label, raw.tahun or 0, raw.tahap or 0)
+    has_pkh = bool(pkh_files)
+    insert_flags(con, label, has_dukcapil=has_dukcapil, has_dtsen=has_dtsen, has_pkh=has_pkh)
+    if has_dtsen:
+        insert_cakupan(con, label, has_pkh=has_pkh)
+    if has_dukcapil:
+        run.report.periode.append(label)
+    return has_dtsen
+
+
+def _write_meta(run: _Run, raw_dir: Path) -> None:
+    marker = raw_dir / "DEMO.json"
+    meta = {"dataset_kind": "real", "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    if marker.is_file():
+        demo = json.loads(marker.read_text(encoding="utf-8"))
+        if demo.get("synthetic"):
+            meta.update(dataset_kind="demo", demo_seed=str(demo.get("seed")), demo_scale=str(demo.get("scale")))
+    meta["latest_periode"] = run.report.periode[-1] if run.report.periode else ""
+    run.report.dataset_kind = meta["dataset_kind"]
+    run.con.executemany("INSERT INTO mart.meta VALUES (?, ?)", list(meta.items()))
+
+
+def _build(run: _Run, raw_dir: Path) -> None:
+    con = run.con
+    aggregate.create_mart_tables(con)
+    aggregate.load_reference(con, load_wilayah())
+    con.execute(TOLAK_DDL)
+    for raw in (f for f in run.files if f.sumber == "penduduk"):
+        run.load(raw, "pt")
+        aggregate.aggregate_penduduk_tahunan(con, "pt")
+    has_dtsen = False
+    for periode, group in _by_periode(run.files).items():
+        has_dtsen = _ingest_periode(run, periode, group, has_dtsen)
+    con.execute("INSERT INTO mart.ingest_tolak SELECT * FROM tolak ORDER BY file_name, nomor_baris")
+    _write_meta(run, raw_dir)
+    run.step("mart selesai ditulis")
+
+
+def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None, threads: int = 2) -> IngestReport:
+    """Validate, link and aggregate every raw file in ``raw_dir`` into the marts file ``marts_path``.
+
+    The new marts are written to ``<marts_path>.tmp`` and moved over ``marts_path`` only on success.
+
+    Raises:
+        SourceFileError: a file cannot be read or lacks a required column (nothing is replaced).
+        IngestError: no Dukcapil file, or the run failed (nothing is replaced).
+    """
+    if not raw_dir.is_dir():
+        raise IngestError(f"Folder data mentah '{raw_dir.name}' tidak ada.")
+    files = discover(raw_dir)
+    if not any(f.sumber == "dukcapil" for f in files):
+        raise IngestError(f"Tidak ada berkas dukcapil_YYYY-Sn.csv di folder '{raw_dir.name}'.")
+    marts_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = marts_path.with_name(marts_path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    con = duckdb.connect(config={"threads": threads, "preserve_insertion_order": True})
+    ok = False
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            run = _Run(con, files, progress)
+            run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
+            con.execute("ATTACH ? AS mart", [str(tmp)])
+            _build(run, raw_dir)
+            con.execute("DETACH mart")
+        ok = True
+    except duckdb.Error as exc:
+        raise IngestError(f"Ingest gagal: {str(exc).splitlines()[0][:200]}. Mart sebelumnya tetap dipakai.") from exc
+    finally:
+        con.close()
+        if not ok:
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    os.replace(tmp, marts_path)
+    return run.report

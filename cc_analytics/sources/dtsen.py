@@ -1,0 +1,27 @@
+"""DTSEN/DTKS family extract (``dtsen_YYYY-S1.csv``): validation rule."""
+
+from __future__ import annotations
+
+from cc_analytics.sources.common import DESA_REASON, IN_WILAYAH, Check, Rule, integer, kode_desa, nik, nik_check
+
+RULE = Rule(
+    parsed={
+        "id_keluarga": "nullif(trim(ID_KELUARGA), '')",
+        "no_kk": nik("NO_KK"),
+        "nik": nik("NIK"),
+        "desil": integer("DESIL"),
+        "is_disabilitas_berat": "upper(trim(DISABILITAS_BERAT)) IN ('Y', '1')",
+        "disabilitas_ok": "upper(trim(DISABILITAS_BERAT)) IN ('Y', 'T', '1', '0')",
+        "kode_desa": kode_desa("KODE_DESA"),
+    },
+    checks=(
+        Check("ID_KELUARGA", "id_keluarga IS NULL", "'ID_KELUARGA kosong'"),
+        nik_check("NO_KK", "no_kk", "NO_KK"),
+        nik_check("NIK", "nik", "NIK"),
+        Check("DESIL", "desil IS NULL OR desil NOT BETWEEN 1 AND 10", "'DESIL harus bilangan 1-10'"),
+        Check("DISABILITAS_BERAT", "NOT coalesce(disabilitas_ok, false)", "'DISABILITAS_BERAT harus Y/T (atau 1/0)'"),
+        Check("KODE_DESA", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),
+    ),
+    unique_key="nik",
+    unique_reason="NIK ganda dalam berkas (kemunculan pertama diterima)",
+)

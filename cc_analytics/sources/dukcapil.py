@@ -1,0 +1,57 @@
+"""Dukcapil person extract (``dukcapil_YYYY-Sn.csv``): validation rule."""
+
+from __future__ import annotations
+
+from cc_analytics.schema import SEX_CODES, STAT_HBKEL_VALUES
+from cc_analytics.sources.common import DESA_REASON, IN_WILAYAH, Check, Rule, date, nik, nik_check
+
+RULE = Rule(
+    parsed={
+        "nik": nik("NIK"),
+        "no_kk": nik("NO_KK"),
+        "jenis_kelamin": "CASE upper(trim(JENIS_KLMIN)) "
+        + " ".join(f"WHEN '{code}' THEN '{sex}'" for code, sex in SEX_CODES.items())
+        + " END",
+        "tgl_lhr": date("TGL_LHR"),
+        "stat_hbkel": "upper(trim(STAT_HBKEL))",
+        "kode_desa": "'35.14.' || lpad(trim(NO_KEC), 2, '0') || '.' || lpad(trim(NO_KEL), 4, '0')",
+        "is_hidup": "upper(trim(STAT_HIDUP)) = 'HIDUP'",
+        "stat_hidup": "upper(trim(STAT_HIDUP))",
+        "tgl_mati": date("TGL_MATI"),
+        "kab_ok": "try_cast(trim(NO_PROP) AS INTEGER) = 35 AND try_cast(trim(NO_KAB) AS INTEGER) = 14",
+    },
+    checks=(
+        nik_check("NIK", "nik", "NIK"),
+        nik_check("NO_KK", "no_kk", "NO_KK"),
+        Check(
+            "JENIS_KLMIN", "jenis_kelamin IS NULL", "'kode jenis kelamin tidak dikenal (1/2 atau LAKI-LAKI/PEREMPUAN)'"
+        ),
+        Check("TGL_LHR", "tgl_lhr IS NULL", "'tanggal lahir kosong atau tidak terbaca (dd-mm-yyyy)'"),
+        Check("TGL_LHR", "tgl_lhr > DATE '{as_of}'", "'tanggal lahir sesudah tanggal data'"),
+        Check("TGL_LHR", "tgl_lhr < DATE '1900-01-01'", "'tanggal lahir sebelum 1900'"),
+        Check(
+            "STAT_HBKEL",
+            f"stat_hbkel NOT IN ({', '.join(repr(v) for v in STAT_HBKEL_VALUES)}) OR stat_hbkel IS NULL",
+            "'status hubungan dalam keluarga tidak dikenal'",
+        ),
+        Check("NO_KAB", "NOT coalesce(kab_ok, false)", "'wilayah bukan Kabupaten Pasuruan (NO_PROP 35, NO_KAB 14)'"),
+        Check("NO_KEL", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),
+        Check(
+            "STAT_HIDUP",
+            "stat_hidup NOT IN ('HIDUP', 'MATI') OR stat_hidup IS NULL",
+            "'STAT_HIDUP harus HIDUP atau MATI'",
+        ),
+        Check(
+            "TGL_MATI",
+            "stat_hidup = 'MATI' AND tgl_mati IS NULL",
+            "'TGL_MATI kosong atau tidak terbaca untuk penduduk MATI'",
+        ),
+        Check(
+            "TGL_MATI",
+            "tgl_mati < tgl_lhr OR tgl_mati > DATE '{as_of}'",
+            "'TGL_MATI di luar rentang lahir-tanggal data'",
+        ),
+    ),
+    unique_key="nik",
+    unique_reason="NIK ganda dalam berkas (kemunculan pertama diterima)",
+)

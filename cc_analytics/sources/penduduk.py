@@ -1,0 +1,35 @@
+"""Annual population per kecamatan (``penduduk_tahunan.csv``): validation rule."""
+
+from __future__ import annotations
+
+from cc_analytics.sources.common import Check, Rule, integer
+
+_KODE_KEC_DIGITS = "regexp_replace(coalesce(KODE_KECAMATAN, ''), '[^0-9]', '', 'g')"
+
+RULE = Rule(
+    parsed={
+        "kode_wilayah": f"CASE WHEN length({_KODE_KEC_DIGITS}) = 6 THEN substr({_KODE_KEC_DIGITS}, 1, 2) || '.' || "
+        f"substr({_KODE_KEC_DIGITS}, 3, 2) || '.' || substr({_KODE_KEC_DIGITS}, 5, 2) END",
+        "tahun": integer("TAHUN"),
+        "penduduk": integer("PENDUDUK"),
+        "basis": "lower(trim(BASIS))",
+        "sumber": "trim(SUMBER)",
+    },
+    checks=(
+        Check(
+            "KODE_KECAMATAN",
+            "kode_wilayah IS NULL OR kode_wilayah NOT IN (SELECT kode FROM ref_kecamatan)",
+            "'kode kecamatan tidak ada dalam referensi wilayah 35.14'",
+        ),
+        Check("TAHUN", "tahun IS NULL OR tahun NOT BETWEEN 1960 AND 2100", "'TAHUN harus tahun 1960-2100'"),
+        Check("PENDUDUK", "penduduk IS NULL OR penduduk <= 0", "'PENDUDUK harus bilangan bulat > 0'"),
+        Check(
+            "BASIS",
+            "basis NOT IN ('sensus', 'estimasi_bps', 'registrasi') OR basis IS NULL",
+            "'BASIS harus sensus, estimasi_bps atau registrasi'",
+        ),
+        Check("SUMBER", "sumber IS NULL OR sumber = ''", "'SUMBER kosong: setiap angka harus menyebut sumbernya'"),
+    ),
+    unique_key="kode_wilayah || '|' || tahun || '|' || basis",
+    unique_reason="baris ganda untuk kecamatan, tahun dan basis yang sama (kemunculan pertama diterima)",
+)

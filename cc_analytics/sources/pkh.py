@@ -1,0 +1,41 @@
+"""PKH KPM roll per tahap (``pkh_YYYY_tahapN.csv``): validation rule."""
+
+from __future__ import annotations
+
+from cc_analytics.schema import KOMPONEN, PKH_KOMPONEN_COLUMNS
+from cc_analytics.sources.common import DESA_REASON, IN_WILAYAH, Check, Rule, integer, kode_desa, nik, nik_check
+
+_PKH_COUNTS = {f"jml_{k}": integer(PKH_KOMPONEN_COLUMNS[k]) for k in KOMPONEN}
+
+RULE = Rule(
+    parsed={
+        "nik": nik("NIK_PENGURUS"),
+        "no_kk": nik("NO_KK"),
+        "kode_desa": kode_desa("KODE_DESA"),
+        "tahun": integer("TAHUN"),
+        "tahap": integer("TAHAP"),
+        **{
+            name: f"coalesce({sql}, CASE WHEN nullif(trim({PKH_KOMPONEN_COLUMNS[name[4:]]}), '') IS NULL THEN 0 END)"
+            for name, sql in _PKH_COUNTS.items()
+        },
+        "nominal_rp": integer("NOMINAL"),
+        "status_bayar": "upper(trim(STATUS_BAYAR))",
+    },
+    checks=(
+        nik_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
+        nik_check("NO_KK", "no_kk", "NO_KK"),
+        Check("KODE_DESA", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),
+        Check("TAHUN", "tahun IS DISTINCT FROM {tahun}", "'TAHUN tidak sesuai nama berkas ({tahun})'"),
+        Check("TAHAP", "tahap IS DISTINCT FROM {tahap}", "'TAHAP tidak sesuai nama berkas (tahap {tahap})'"),
+        *(
+            Check(PKH_KOMPONEN_COLUMNS[k], f"jml_{k} IS NULL OR jml_{k} < 0", "'jumlah harus bilangan bulat >= 0'")
+            for k in KOMPONEN
+        ),
+        Check("NOMINAL", "nominal_rp IS NULL OR nominal_rp < 0", "'NOMINAL harus bilangan bulat rupiah >= 0'"),
+        Check(
+            "STATUS_BAYAR",
+            "status_bayar NOT IN ('SALUR', 'GAGAL', 'RETUR') OR status_bayar IS NULL",
+            "'STATUS_BAYAR harus SALUR, GAGAL atau RETUR'",
+        ),
+    ),
+)

@@ -1,0 +1,240 @@
+"""Ingest on a small hand-made set whose marts were worked out by hand.
+
+Two desa: A = 35.14.01.2001 (Gerbo), B = 35.14.01.2002 (Dawuhansengon); semester 2025-S1 (as of 30 June 2025).
+Families:
+  KK1 (A): head 1980, wife 1985, children 2015 and 2020      DTSEN desil 2, PKH (wife is pengurus)
+  KK2 (A): head 1950, husband 1945 died 2024-03-01            DTSEN desil 1 (dead member still listed)
+  KK3 (B): head 1990, child 2010                              DTSEN desil 6, PKH -> outside desil 1-4
+  KK4 (B): head 1970 died 2025-01-10, wife 1972               DTSEN desil 3, PKH paid to the dead head
+  KK5 (A): head 1985                                          not in DTSEN, PKH recorded in desa B
+  KK6 (B): only in DTSEN (member NIK unknown to Dukcapil)     desil 4, no PKH -> exclusion
+  KK7    : only in PKH, pengurus NIK unknown to Dukcapil
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cc_analytics.errors import SourceFileError
+from cc_analytics.ingest import run_ingest
+from cc_analytics.schema import DTSEN, DUKCAPIL, PKH
+
+A, B = "35.14.01.2001", "35.14.01.2002"
+
+
+def nik(n: int) -> str:
+    return f"351401{n:010d}"
+
+
+def kk(n: int) -> str:
+    return f"351401{9000000000 + n:010d}"
+
+
+def person(n, kk_n, sex, born, rel, desa, dead=""):
+    kel = desa.split(".")[-1]
+    return [nik(n), kk(kk_n), f"Nama {n}", sex, born, rel, "35", "14", "01", kel, "MATI" if dead else "HIDUP", dead]
+
+
+DUKCAPIL_ROWS = [
+    person(1, 1, "LAKI-LAKI", "01-01-1980", "KEPALA KELUARGA", A),
+    person(2, 1, "PEREMPUAN", "01-01-1985", "ISTRI", A),
+    person(3, 1, "LAKI-LAKI", "15-08-2015", "ANAK", A),
+    person(4, 1, "PEREMPUAN", "01-01-2020", "ANAK", A),
+    person(5, 2, "PEREMPUAN", "01-01-1950", "KEPALA KELUARGA", A),
+    person(6, 2, "LAKI-LAKI", "01-01-1945", "SUAMI", A, dead="01-03-2024"),
+    person(7, 3, "LAKI-LAKI", "01-01-1990", "KEPALA KELUARGA", B),
+    person(8, 3, "PEREMPUAN", "01-01-2010", "ANAK", B),
+    person(9, 4, "LAKI-LAKI", "01-01-1970", "KEPALA KELUARGA", B, dead="10-01-2025"),
+    person(10, 4, "PEREMPUAN", "01-01-1972", "ISTRI", B),
+    person(11, 5, "LAKI-LAKI", "01-01-1985", "KEPALA KELUARGA", A),
+    # rejected rows
+    ["3.51401E+15", kk(8), "Rusak", "1", "01-01-1990", "ANAK", "35", "14", "01", "2001", "HIDUP", ""],
+    person(12, 8, "PEREMPUAN", "31-02-2020", "ANAK", A),
+    [nik(13), kk(8), "X", "2", "01-01-1990", "ANAK", "35", "14", "01", "9999", "HIDUP", ""],
+    person(1, 1, "LAKI-LAKI", "01-01-1980", "KEPALA KELUARGA", A),  # duplicate NIK
+]
+
+DTSEN_ROWS = [
+    *[["F1", kk(1), nik(n), "2", "Y" if n == 3 else "T", "3514012001"] for n in (1, 2, 3, 4)],
+    *[["F2", kk(2), nik(n), "1", "T", "3514012001"] for n in (5, 6)],
+    *[["F3", kk(3), nik(n), "6", "T", "3514012002"] for n in (7, 8)],
+    *[["F4", kk(4), nik(n), "3", "T", "3514012002"] for n in (9, 10)],
+    ["F6", kk(6), nik(60), "4", "T", "3514012002"],
+    ["F7", kk(9), nik(70), "11", "T", "3514012002"],  # rejected: desil 11
+]
+
+PKH_ZERO = ["0"] * 7
+
+
+def pkh_row(pengurus: str, kk_n: int, desa: str, tahap: int, counts: dict[int, int], nominal: int) -> list[str]:
+    jml = list(PKH_ZERO)
+    for index, value in counts.items():
+        jml[index] = str(value)
+    return [pengurus, kk(kk_n), "Pengurus", desa, "2025", str(tahap), *jml, str(nominal), "SALUR"]
+
+
+# komponen index: 0 bumil, 1 aud, 2 sd, 3 smp, 4 sma, 5 disabilitas, 6 lansia
+PKH_T2 = [
+    pkh_row(nik(2), 1, A, 2, {1: 1, 2: 1}, 975_000),
+    pkh_row(nik(9), 4, B, 2, {2: 1}, 225_000),
+    pkh_row(nik(99), 7, B, 2, {3: 1}, 375_000),
+    pkh_row(nik(7), 3, B, 2, {4: 1}, 500_000),
+    pkh_row(nik(11), 5, B, 2, {2: 2}, 450_000),
+    pkh_row(nik(2), 1, A, 2, {1: 1, 2: 1}, 975_000),  # duplicate pengurus
+    ["35140100000001", kk(1), "Pendek", A, "2025", "2", *PKH_ZERO, "0", "SALUR"],  # 14-digit NIK
+]
+
+
+def write(path: Path, header: list[str], rows: list[list[str]], extra_lines: list[str] = ()) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        for line in extra_lines:
+            handle.write(line + "\n")
+
+
+@pytest.fixture(scope="module")
+def marts(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    raw = tmp_path_factory.mktemp("raw")
+    names = [f.name for f in DUKCAPIL.fields]
+    write(raw / "dukcapil_2025-S1.csv", names, DUKCAPIL_ROWS, extra_lines=["1,2,3"])
+    write(raw / "dtsen_2025-S1.csv", [f.name for f in DTSEN.fields], DTSEN_ROWS)
+    pkh_names = [f.name for f in PKH.fields]
+    write(raw / "pkh_2025_tahap1.csv", pkh_names, [pkh_row(nik(2), 1, A, 1, {1: 1, 2: 1}, 975_000)])
+    write(raw / "pkh_2025_tahap2.csv", pkh_names, PKH_T2)
+    out = tmp_path_factory.mktemp("marts") / "marts.duckdb"
+    report = run_ingest(raw, out)
+    assert report.periode == ["2025-S1"]
+    con = duckdb.connect(str(out), read_only=True)
+    yield con
+    con.close()
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
+    return con.execute(sql).fetchall()
+
+
+def test_row_accounting_per_file(marts):
+    log = rows(marts, "SELECT file_name, baris_dibaca, baris_diterima, baris_ditolak FROM ingest_log ORDER BY 1")
+    assert log == [
+        ("dtsen_2025-S1.csv", 12, 11, 1),
+        ("dukcapil_2025-S1.csv", 16, 11, 5),
+        ("pkh_2025_tahap1.csv", 1, 1, 0),
+        ("pkh_2025_tahap2.csv", 7, 6, 1),
+    ]
+    tolak = rows(marts, "SELECT file_name, count(*) FROM ingest_tolak GROUP BY 1 ORDER BY 1")
+    assert tolak == [("dtsen_2025-S1.csv", 1), ("dukcapil_2025-S1.csv", 5), ("pkh_2025_tahap2.csv", 1)]
+
+
+def test_rejection_reasons_name_column_and_line(marts):
+    got = rows(
+        marts,
+        "SELECT nomor_baris, kolom, alasan, nilai FROM ingest_tolak WHERE file_name = 'dukcapil_2025-S1.csv' "
+        "ORDER BY nomor_baris",
+    )
+    assert [(r[0], r[1]) for r in got] == [(13, "NIK"), (14, "TGL_LHR"), (15, "NO_KEL"), (16, "NIK"), (17, None)]
+    assert "notasi ilmiah" in got[0][2]
+    assert "ganda" in got[3][2]
+    assert got[3][3] == "************0001"  # NIK masked
+    assert "kolom" in got[4][2]
+
+
+def test_marts_hold_no_nik(marts):
+    for (table,) in rows(marts, "SELECT table_name FROM information_schema.tables"):
+        text = " ".join(str(v) for row in rows(marts, f"SELECT * FROM {table}") for v in row)
+        assert nik(2) not in text and kk(1) not in text, table
+
+
+def test_population_and_families(marts):
+    assert rows(marts, "SELECT kode_desa, sum(jumlah_penduduk) FROM penduduk GROUP BY 1 ORDER BY 1") == [(A, 6), (B, 3)]
+    assert rows(marts, "SELECT kode_desa, jumlah_kk FROM keluarga ORDER BY 1") == [(A, 3), (B, 2)]
+    ages = rows(
+        marts,
+        f"SELECT kelompok_umur, jenis_kelamin, jumlah_penduduk FROM penduduk WHERE kode_desa = '{A}' ORDER BY 1, 2",
+    )
+    # on 2025-06-30: born 2015-08-15 is 9, 2020-01-01 is 5, 1985 is 40, 1980 is 45, 1950 is 75
+    assert ages == [
+        ("05-09", "L", 1),
+        ("05-09", "P", 1),
+        ("40-44", "L", 1),
+        ("40-44", "P", 1),
+        ("45-49", "L", 1),
+        ("75+", "P", 1),
+    ]
+
+
+def test_dtsen_desil(marts):
+    got = rows(marts, "SELECT kode_desa, desil, jumlah_keluarga, jumlah_jiwa FROM dtsen_desil ORDER BY 1, 2")
+    assert got == [(A, 1, 1, 2), (A, 2, 1, 4), (B, 3, 1, 2), (B, 4, 1, 1), (B, 6, 1, 2)]
+
+
+def test_pkh_kpm_and_komponen(marts):
+    kpm = rows(marts, "SELECT tahap, kode_desa, jumlah_kpm, nominal_rp FROM pkh_kpm ORDER BY 1, 2")
+    assert kpm == [(1, A, 1, 975_000), (2, A, 1, 1_950_000), (2, B, 4, 1_550_000)]
+    sd = rows(
+        marts,
+        "SELECT kode_desa, jumlah_kpm, jumlah_jiwa, nominal_rp FROM pkh_komponen "
+        "WHERE tahap = 2 AND komponen = 'sd' ORDER BY 1",
+    )
+    # desa A: the duplicated row counts twice in jiwa and Rupiah, once as KPM
+    assert sd == [(A, 1, 2, 450_000), (B, 2, 3, 675_000)]
+
+
+def test_quality_flags(marts):
+    got = dict(((k, d), n) for k, d, n in rows(marts, "SELECT kode_masalah, kode_desa, jumlah FROM kualitas"))
+    assert got == {
+        ("pkh_meninggal", B): 1,
+        ("pkh_nik_tidak_di_dukcapil", B): 1,
+        ("pkh_nik_ganda", A): 1,
+        ("pkh_kk_beda_desa", B): 1,
+        ("pkh_tidak_di_dtsen", B): 2,
+        ("pkh_di_luar_desil_1_4", B): 1,
+        ("dtsen_nik_tidak_di_dukcapil", B): 1,
+        ("dtsen_meninggal", A): 1,  # KK2's husband
+        ("dtsen_meninggal", B): 1,  # KK4's head
+    }
+
+
+def test_cakupan(marts):
+    assert rows(marts, "SELECT kode_desa, keluarga_desil_1_4, keluarga_desil_1_4_pkh FROM cakupan ORDER BY 1") == [
+        (A, 2, 1),
+        (B, 2, 1),
+    ]
+
+
+def test_meta_is_real_without_demo_marker(marts):
+    meta = dict(rows(marts, "SELECT key, value FROM meta"))
+    assert meta["dataset_kind"] == "real"
+    assert meta["latest_periode"] == "2025-S1"
+
+
+def test_missing_column_fails_and_keeps_previous_marts(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    names = [f.name for f in DUKCAPIL.fields]
+    write(raw / "dukcapil_2025-S1.csv", names, DUKCAPIL_ROWS[:4])
+    out = tmp_path / "marts.duckdb"
+    run_ingest(raw, out)
+    before = out.read_bytes()
+    write(
+        raw / "dukcapil_2025-S2.csv", [n for n in names if n != "TGL_LHR"], [r[:4] + r[5:] for r in DUKCAPIL_ROWS[:4]]
+    )
+    with pytest.raises(SourceFileError) as info:
+        run_ingest(raw, out)
+    assert "dukcapil_2025-S2.csv" in str(info.value) and "TGL_LHR" in str(info.value)
+    assert out.read_bytes() == before
+    assert not out.with_name(out.name + ".tmp").exists()
+
+
+def test_headers_match_case_and_space_insensitively(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    names = [f.name.lower().replace("_", " ") for f in DUKCAPIL.fields]
+    write(raw / "dukcapil_2025-S1.csv", names, DUKCAPIL_ROWS[:4])
+    report = run_ingest(raw, tmp_path / "m.duckdb")
+    assert report.baris_diterima == 4
