@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("cc_analytics.demo.cli", "tulis data demo sintetis (berkas mentah) untuk seluruh kabupaten"),
     "ingest": ("cc_analytics.ingest.cli", "validasi, tautkan, dan bangun mart dari berkas mentah"),
     "schema": ("cc_analytics.schema_doc", "cetak format sumber mentah dan mart sebagai tabel Markdown"),
+    "bench": ("cc_analytics.bench", "ukur waktu dan memori: demo, pemindaian mentah, ingest, halaman ringkasan"),
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cc_analytics.config import REFERENCE_DIR
+from cc_analytics.pkh_policy import PkhPolicy
 from cc_analytics.schema import KOMPONEN, MARTS
 
 _SQL_TYPES = {"text": "VARCHAR", "code": "VARCHAR", "int": "BIGINT", "date": "DATE"}
@@ -89,17 +89,9 @@ def aggregate_dtsen(con: duckdb.DuckDBPyConnection, periode: str, tanggal_dtsen:
     )
 
 
-def komponen_rates() -> dict[str, int]:
-    """Annual PKH benefit per komponen in Rupiah (``data/reference/pkh_komponen.csv``)."""
-    table = pd.read_csv(REFERENCE_DIR / "pkh_komponen.csv", dtype={"komponen": str})
-    rates = dict(zip(table["komponen"], table["nilai_per_tahun_rp"].astype(int), strict=True))
-    missing = set(KOMPONEN) - set(rates)
-    if missing:
-        raise KeyError(f"tarif komponen tidak ada: {sorted(missing)}")
-    return rates
-
-
-def aggregate_pkh(con: duckdb.DuckDBPyConnection, table: str, periode: str, tahun: int, tahap: int) -> None:
+def aggregate_pkh(
+    con: duckdb.DuckDBPyConnection, table: str, periode: str, tahun: int, tahap: int, policy: PkhPolicy
+) -> None:
     """``mart.pkh_kpm`` and ``mart.pkh_komponen`` for one tahap from the validated rows in ``table``.
 
     KPM are counted as distinct NO_KK (a duplicated row is one family); the nominal is the sum over rows.
@@ -111,17 +103,16 @@ def aggregate_pkh(con: duckdb.DuckDBPyConnection, table: str, periode: str, tahu
         """,
         [periode, tahun, tahap],
     )
-    rates = komponen_rates()
     for komponen in KOMPONEN:
         column = f"jml_{komponen}"
         con.execute(
             f"""
             INSERT INTO mart.pkh_komponen
             SELECT ?, ?, ?, kode_desa, ?, count(DISTINCT no_kk) FILTER (WHERE {column} > 0), sum({column}),
-                   CAST(sum({column}) * ? / 4 AS BIGINT)
+                   CAST(sum({column}) * ? / {policy.tahap_per_tahun} AS BIGINT)
             FROM {table} GROUP BY kode_desa HAVING sum({column}) > 0
             """,
-            [periode, tahun, tahap, komponen, rates[komponen]],
+            [periode, tahun, tahap, komponen, policy.komponen[komponen].nilai_per_tahun_rp],
         )
 
 

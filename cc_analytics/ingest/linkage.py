@@ -1,7 +1,9 @@
-"""Linkage across sources by NIK and NO_KK, and the data-quality flags it raises.
+"""Linkage across sources by NIK and NO_KK, and the problems it finds.
 
-For each semester, DTSEN members and the PKH roll of the semester's last tahap are matched against the
-Dukcapil snapshot of the same semester. Each flag is counted per desa of the flagged record.
+For each semester, DTSEN members and each PKH tahap are matched against the Dukcapil snapshot of the same
+semester. PKH problems of a tahap are collected in the temp table ``pk_masalah`` (one row per payment
+record and problem), from which the inclusion mart, the quality flags and the verification list are all
+counted, so the three always agree.
 """
 
 from __future__ import annotations
@@ -20,68 +22,87 @@ FLAGS: dict[str, tuple[str, str]] = {
     "dtsen_meninggal": ("dtsen", "Anggota DTSEN yang tercatat meninggal di Dukcapil"),
 }
 
-_PKH_FLAG_SQL = {
-    "pkh_meninggal": "SELECT pk.kode_desa FROM pk JOIN dk USING (nik) WHERE NOT dk.is_hidup",
-    "pkh_nik_tidak_di_dukcapil": "SELECT kode_desa FROM pk WHERE nik NOT IN (SELECT nik FROM dk)",
+# Each query selects the flagged PKH records: kode_desa, nik, no_kk, nominal_rp (per tahap).
+_PK = "pk.kode_desa, pk.nik, pk.no_kk, pk.nominal_rp"
+_PKH_ROLL_ONLY = {
     "pkh_nik_ganda": (
-        "SELECT kode_desa FROM (SELECT kode_desa, row_number() OVER (PARTITION BY nik ORDER BY kode_desa, no_kk) AS n "
-        "FROM pk) WHERE n > 1"
+        f"SELECT {_PK} FROM (SELECT *, row_number() OVER (PARTITION BY nik ORDER BY kode_desa, no_kk, nominal_rp) "
+        "AS n FROM pk) AS pk WHERE n > 1"
     ),
-    "pkh_kk_beda_desa": "SELECT pk.kode_desa FROM pk JOIN kk USING (no_kk) WHERE kk.kode_desa <> pk.kode_desa",
 }
-
-_PKH_DTSEN_FLAG_SQL = {
-    "pkh_tidak_di_dtsen": "SELECT kode_desa FROM pk WHERE no_kk NOT IN (SELECT no_kk FROM dt_kk)",
-    "pkh_di_luar_desil_1_4": "SELECT pk.kode_desa FROM pk JOIN dt_kk USING (no_kk) WHERE dt_kk.desil > 4",
+_PKH_WITH_DUKCAPIL = {
+    "pkh_meninggal": f"SELECT {_PK} FROM pk JOIN dk USING (nik) WHERE NOT dk.is_hidup",
+    "pkh_nik_tidak_di_dukcapil": f"SELECT {_PK} FROM pk WHERE pk.nik NOT IN (SELECT nik FROM dk)",
+    "pkh_kk_beda_desa": f"SELECT {_PK} FROM pk JOIN kk USING (no_kk) WHERE kk.kode_desa <> pk.kode_desa",
 }
-
+_PKH_WITH_DTSEN = {
+    "pkh_tidak_di_dtsen": f"SELECT {_PK} FROM pk WHERE pk.no_kk NOT IN (SELECT no_kk FROM dt_kk)",
+    "pkh_di_luar_desil_1_4": f"SELECT {_PK} FROM pk JOIN dt_kk USING (no_kk) WHERE dt_kk.desil > {{desil_maks}}",
+}
 _DTSEN_FLAG_SQL = {
     "dtsen_nik_tidak_di_dukcapil": "SELECT kode_desa FROM dt WHERE nik NOT IN (SELECT nik FROM dk)",
     "dtsen_meninggal": "SELECT dt.kode_desa FROM dt JOIN dk USING (nik) WHERE NOT dk.is_hidup",
 }
 
 
-def _insert_flags(con: duckdb.DuckDBPyConnection, periode: str, queries: dict[str, str]) -> None:
-    for kode, sql in queries.items():
-        sumber = FLAGS[kode][0]
-        con.execute(
-            f"""
-            INSERT INTO mart.kualitas
-            SELECT ?, kode_desa, ?, ?, count(*) FROM ({sql}) GROUP BY kode_desa
-            """,
-            [periode, sumber, kode],
-        )
-
-
-def insert_flags(
-    con: duckdb.DuckDBPyConnection, periode: str, *, has_dukcapil: bool, has_dtsen: bool, has_pkh: bool
+def collect_pkh_problems(
+    con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool, has_dtsen: bool, desil_maks: int
 ) -> None:
-    """Count every flag whose sources are present for the semester into ``mart.kualitas``.
+    """Fill ``pk_masalah`` (kode_masalah, kode_desa, nik, no_kk, nominal_rp) for the tahap in ``pk``.
 
-    Expects temp tables ``dk`` (Dukcapil: nik, no_kk, kode_desa, is_hidup), ``kk`` (no_kk, kode_desa of the
-    family), ``dt`` (DTSEN members: nik, kode_desa), ``dt_kk`` (no_kk, desil) and ``pk`` (PKH rows of the
-    last tahap: nik, no_kk, kode_desa).
+    Expects ``pk`` (PKH rows), and when present ``dk`` (Dukcapil), ``kk`` (no_kk → kode_desa) and ``dt_kk``
+    (no_kk → desil).
     """
-    queries: dict[str, str] = {}
+    queries = dict(_PKH_ROLL_ONLY)
+    if has_dukcapil:
+        queries.update(_PKH_WITH_DUKCAPIL)
+    if has_dtsen:
+        queries.update(_PKH_WITH_DTSEN)
+    union = " UNION ALL ".join(
+        f"SELECT '{kode}' AS kode_masalah, * FROM ({sql.replace('{desil_maks}', str(desil_maks))})"
+        for kode, sql in queries.items()
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE pk_masalah AS {union}")
+
+
+def insert_inklusi(con: duckdb.DuckDBPyConnection, periode: str, tahun: int, tahap: int, tahap_per_tahun: int) -> None:
+    """``mart.pkh_inklusi`` for one tahap from ``pk_masalah``."""
+    con.execute(
+        """
+        INSERT INTO mart.pkh_inklusi
+        SELECT ?, ?, ?, kode_desa, kode_masalah, count(*), sum(nominal_rp) * ?
+        FROM pk_masalah GROUP BY kode_desa, kode_masalah
+        """,
+        [periode, tahun, tahap, tahap_per_tahun],
+    )
+
+
+def insert_flags(con: duckdb.DuckDBPyConnection, periode: str, *, has_pkh: bool, dtsen_linked: bool) -> None:
+    """``mart.kualitas`` for a semester: PKH flags of its last tahap (``pk_masalah``) and DTSEN flags."""
     if has_pkh:
-        queries["pkh_nik_ganda"] = _PKH_FLAG_SQL["pkh_nik_ganda"]
-        if has_dukcapil:
-            queries.update(_PKH_FLAG_SQL)
-        if has_dtsen:
-            queries.update(_PKH_DTSEN_FLAG_SQL)
-    if has_dtsen and has_dukcapil:
-        queries.update(_DTSEN_FLAG_SQL)
-    _insert_flags(con, periode, queries)
+        con.execute(
+            """
+            INSERT INTO mart.kualitas
+            SELECT ?, kode_desa, 'pkh', kode_masalah, count(*) FROM pk_masalah GROUP BY kode_desa, kode_masalah
+            """,
+            [periode],
+        )
+    if dtsen_linked:
+        for kode, sql in _DTSEN_FLAG_SQL.items():
+            con.execute(
+                f"INSERT INTO mart.kualitas SELECT ?, kode_desa, 'dtsen', ?, count(*) FROM ({sql}) GROUP BY kode_desa",
+                [periode, kode],
+            )
 
 
-def insert_cakupan(con: duckdb.DuckDBPyConnection, periode: str, *, has_pkh: bool) -> None:
-    """DTSEN families in desil 1-4 per desa, and how many of them are KPM in the last tahap (``pk``)."""
+def insert_cakupan(con: duckdb.DuckDBPyConnection, periode: str, *, has_pkh: bool, desil_maks: int) -> None:
+    """DTSEN families within the desil cut-off per desa, and how many are KPM in the last tahap (``pk``)."""
     covered = "no_kk IN (SELECT no_kk FROM pk)" if has_pkh else "false"
     con.execute(
         f"""
         INSERT INTO mart.cakupan
         SELECT ?, kode_desa, count(*), count(*) FILTER (WHERE {covered})
-        FROM dt_kel WHERE desil <= 4 GROUP BY kode_desa
+        FROM dt_kel WHERE desil <= ? GROUP BY kode_desa
         """,
-        [periode],
+        [periode, desil_maks],
     )

@@ -18,12 +18,13 @@ from pathlib import Path
 import duckdb
 
 from cc_analytics.errors import IngestError
-from cc_analytics.ingest import aggregate
+from cc_analytics.ingest import aggregate, eligibility
 from cc_analytics.ingest.files import RawFile, discover, sha256_of
-from cc_analytics.ingest.linkage import insert_cakupan, insert_flags
+from cc_analytics.ingest.linkage import collect_pkh_problems, insert_cakupan, insert_flags, insert_inklusi
 from cc_analytics.ingest.reading import stage_csv
 from cc_analytics.ingest.validate import TOLAK_DDL, validate
 from cc_analytics.periods import Periode
+from cc_analytics.pkh_policy import PkhPolicy, load_policy
 from cc_analytics.sources import RULES
 from cc_analytics.wilayah import load_wilayah
 
@@ -77,6 +78,7 @@ class _Run:
         self.done = 0
         self.hashes: dict[str, Future[str]] = {}
         self.dtsen_date = ""
+        self.policy: PkhPolicy = load_policy()
 
     def step(self, message: str) -> None:
         self.done += 1
@@ -117,9 +119,24 @@ def _by_periode(files: list[RawFile]) -> dict[Periode, dict[str, list[RawFile]]]
     return dict(sorted(grouped.items()))
 
 
+def _ingest_pkh(run: _Run, periode: Periode, pkh_files: list[RawFile], *, has_dukcapil: bool, has_dtsen: bool) -> None:
+    """Load each tahap of the semester; the last one stays in ``pk``/``pk_masalah`` for the semester's flags."""
+    con, label, policy = run.con, periode.label, run.policy
+    for index, raw in enumerate(pkh_files):
+        tahun, tahap = raw.tahun or 0, raw.tahap or 0
+        run.load(raw, "pk")
+        aggregate.aggregate_pkh(con, "pk", label, tahun, tahap, policy)
+        collect_pkh_problems(con, has_dukcapil=has_dukcapil, has_dtsen=has_dtsen, desil_maks=policy.desil_maks)
+        insert_inklusi(con, label, tahun, tahap, policy.tahap_per_tahun)
+        if has_dtsen:
+            eligibility.insert_kelayakan(con, label, tahun, tahap)
+            if index == len(pkh_files) - 1:
+                eligibility.insert_verval(con, label, tahun, tahap, policy.tahap_per_tahun, has_dukcapil=has_dukcapil)
+
+
 def _ingest_periode(run: _Run, periode: Periode, group: dict[str, list[RawFile]], has_dtsen: bool) -> bool:
     """Load one semester's files and write its marts; return whether a DTSEN snapshot is in use."""
-    con, label = run.con, periode.label
+    con, label, policy = run.con, periode.label, run.policy
     has_dukcapil = "dukcapil" in group
     if has_dukcapil:
         run.load(group["dukcapil"][0], "dk")
@@ -132,14 +149,12 @@ def _ingest_periode(run: _Run, periode: Periode, group: dict[str, list[RawFile]]
         run.dtsen_date = raw.tanggal_data.isoformat()
     if has_dtsen:
         aggregate.aggregate_dtsen(con, label, run.dtsen_date)
+        eligibility.build_eligible(con, policy, periode.tanggal_akhir.isoformat(), has_dukcapil=has_dukcapil)
     pkh_files = sorted(group.get("pkh", []), key=lambda f: f.tahap or 0)
-    for raw in pkh_files:
-        run.load(raw, "pk")
-        aggregate.aggregate_pkh(con, "pk", label, raw.tahun or 0, raw.tahap or 0)
-    has_pkh = bool(pkh_files)
-    insert_flags(con, label, has_dukcapil=has_dukcapil, has_dtsen=has_dtsen, has_pkh=has_pkh)
+    _ingest_pkh(run, periode, pkh_files, has_dukcapil=has_dukcapil, has_dtsen=has_dtsen)
+    insert_flags(con, label, has_pkh=bool(pkh_files), dtsen_linked=has_dtsen and has_dukcapil)
     if has_dtsen:
-        insert_cakupan(con, label, has_pkh=has_pkh)
+        insert_cakupan(con, label, has_pkh=bool(pkh_files), desil_maks=policy.desil_maks)
     if has_dukcapil:
         run.report.periode.append(label)
     return has_dtsen

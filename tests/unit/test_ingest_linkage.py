@@ -238,3 +238,50 @@ def test_headers_match_case_and_space_insensitively(tmp_path):
     write(raw / "dukcapil_2025-S1.csv", names, DUKCAPIL_ROWS[:4])
     report = run_ingest(raw, tmp_path / "m.duckdb")
     assert report.baris_diterima == 4
+
+
+def test_eligibility_and_gap_per_komponen(marts):
+    got = rows(
+        marts,
+        "SELECT komponen, keluarga_layak, keluarga_layak_pkh, orang_layak, hak_rp_tahun, celah_rp_tahun "
+        f"FROM pkh_kelayakan WHERE tahap = 2 AND kode_desa = '{A}' ORDER BY komponen",
+    )
+    # KK1 (covered): child 9 -> SD and disabled, child 5 -> AUD; KK2 (not covered): head 75 -> lansia.
+    assert got == [
+        ("anak_usia_dini", 1, 1, 1, 3_000_000, 0),
+        ("disabilitas_berat", 1, 1, 1, 2_400_000, 0),
+        ("lansia", 1, 0, 1, 2_400_000, 2_400_000),
+        ("sd", 1, 1, 1, 900_000, 0),
+        ("semua", 2, 1, 4, 8_700_000, 2_400_000),
+    ]
+    # Desa B: KK4's only living member is 53, KK6's member is unknown to Dukcapil: nobody eligible.
+    assert rows(marts, f"SELECT count(*) FROM pkh_kelayakan WHERE kode_desa = '{B}'") == [(0,)]
+
+
+def test_inclusion_problems_in_rupiah(marts):
+    got = rows(
+        marts,
+        "SELECT kode_desa, kode_masalah, jumlah_kpm, nominal_rp_tahun FROM pkh_inklusi WHERE tahap = 2 ORDER BY 1, 2",
+    )
+    assert got == [
+        (A, "pkh_nik_ganda", 1, 3_900_000),
+        (B, "pkh_di_luar_desil_1_4", 1, 2_000_000),
+        (B, "pkh_kk_beda_desa", 1, 1_800_000),
+        (B, "pkh_meninggal", 1, 900_000),
+        (B, "pkh_nik_tidak_di_dukcapil", 1, 1_500_000),
+        (B, "pkh_tidak_di_dtsen", 2, 3_300_000),
+    ]
+
+
+def test_verval_list_is_masked_and_complete(marts):
+    usulan = rows(
+        marts,
+        "SELECT kode_desa, nik_tersamar, no_kk_tersamar, desil, keterangan, nilai_rp_tahun FROM verval "
+        "WHERE jenis = 'usulan'",
+    )
+    assert usulan == [(A, "************0005", "************0002", 1, "1 Lanjut usia 70 tahun ke atas", 2_400_000)]
+    periksa = rows(marts, "SELECT count(*), sum(nilai_rp_tahun) FROM verval WHERE jenis = 'periksa'")
+    inklusi = rows(marts, "SELECT sum(jumlah_kpm), sum(nominal_rp_tahun) FROM pkh_inklusi WHERE tahap = 2")
+    assert periksa == inklusi == [(7, 13_400_000)]
+    masked = rows(marts, "SELECT nik_tersamar FROM verval")
+    assert all(m[0] is None or m[0].startswith("*" * 12) for m in masked)

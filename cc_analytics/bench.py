@@ -1,0 +1,124 @@
+"""``python -m cc_analytics bench``: measure the data pipeline and print the figures.
+
+Each heavy step runs in its own process so that its peak memory (max RSS) is its own. Printed:
+demo generation time and peak RSS, the raw scan floor (DuckDB materialising every column of every raw
+file, nothing else), ingest time, peak RSS and rows per second, the ingest/floor ratio, and the warm
+rerun time of the briefing page, server-side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from cc_analytics.config import PROJECT_ROOT
+from cc_analytics.ingest.files import discover
+
+
+@dataclass(frozen=True)
+class Measured:
+    """Wall time and peak RSS of one child process."""
+
+    seconds: float
+    peak_rss_mb: float
+    output: str
+
+
+_CHILD = (
+    "import resource, sys\n"
+    "from cc_analytics.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "sys.stderr.write('\\nPEAK_RSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    "sys.exit(code)\n"
+)
+
+
+def _run_child(command: list[str]) -> Measured:
+    """Run one ``python -m cc_analytics`` command in a child process; measure its wall time and own peak RSS."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, *command], capture_output=True, text=True, check=False, cwd=PROJECT_ROOT
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} gagal:\n{done.stderr[-2000:]}")
+    peak_kb = int(done.stderr.rsplit("PEAK_RSS_KB=", 1)[1].split()[0])
+    return Measured(seconds, peak_kb / 1024, done.stdout)
+
+
+def scan_floor(raw_dir: Path, threads: int) -> tuple[float, int]:
+    """Seconds for DuckDB merely to read every column of every raw CSV into memory, and the rows read."""
+    files = discover(raw_dir)
+    con = duckdb.connect(config={"threads": threads})
+    started = time.perf_counter()
+    rows = 0
+    for sumber in ("dukcapil", "dtsen", "pkh", "penduduk"):
+        paths = [str(f.path) for f in files if f.sumber == sumber]
+        if not paths:
+            continue
+        con.execute(f"CREATE OR REPLACE TEMP TABLE scan AS SELECT * FROM read_csv({paths!r}, all_varchar = true)")
+        rows += con.execute("SELECT count(*) FROM scan").fetchone()[0]
+        con.execute("DROP TABLE scan")
+    seconds = time.perf_counter() - started
+    con.close()
+    return seconds, int(rows)
+
+
+def _briefing_rerun_ms(marts: Path) -> dict[str, float]:
+    """Cold and warm server-side run time of the briefing page (Streamlit AppTest in a child process)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "cc_analytics.ui.timing", str(marts)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=PROJECT_ROOT,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"pengukuran halaman gagal:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the bench command."""
+    parser.add_argument("--scale", type=float, default=1.0, help="skala demo (1 = seluruh kabupaten)")
+    parser.add_argument("--seed", type=int, default=35014)
+    parser.add_argument("--raw", type=Path, help="pakai berkas mentah yang sudah ada (lewati pembuatan demo)")
+    parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Measure and print."""
+    results: dict[str, float | int | str] = {"scale": args.scale}
+    with tempfile.TemporaryDirectory(prefix="cc-bench-") as tmp:
+        work = Path(tmp)
+        raw_dir = args.raw or work / "raw"
+        if args.raw is None:
+            demo = _run_child(["demo", "--scale", str(args.scale), "--seed", str(args.seed), "--out", str(raw_dir)])
+            results.update(demo_s=round(demo.seconds, 2), demo_peak_rss_mb=round(demo.peak_rss_mb))
+        raw_bytes = sum(p.stat().st_size for p in raw_dir.glob("*.csv"))
+        floor_s, rows = scan_floor(raw_dir, threads=2)
+        results.update(raw_mb=round(raw_bytes / 2**20), raw_rows=rows, scan_floor_s=round(floor_s, 2))
+        marts = work / "marts.duckdb"
+        ingest = _run_child(["ingest", "--raw", str(raw_dir), "--out", str(marts), "--quiet"])
+        results.update(
+            ingest_s=round(ingest.seconds, 2),
+            ingest_peak_rss_mb=round(ingest.peak_rss_mb),
+            ingest_rows_per_s=round(rows / ingest.seconds),
+            ingest_over_floor=round(ingest.seconds / floor_s, 2),
+            marts_mb=round(marts.stat().st_size / 2**20, 1),
+        )
+        results.update(_briefing_rerun_ms(marts))
+    if args.json:
+        print(json.dumps(results))
+    else:
+        for key, value in results.items():
+            print(f"{key:<26} {value}")
+    return 0

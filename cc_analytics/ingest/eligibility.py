@@ -1,0 +1,143 @@
+"""PKH eligibility from the linked registry, coverage per tahap, and the verification list.
+
+A family is eligible for a komponen when it is in DTSEN within the desil cut-off and has a living member
+that qualifies: by age on the Dukcapil register at the end of the semester (anak usia dini, SD, SMP, SMA,
+lansia) or by the DTSEN severe-disability flag. Members that DTSEN lists but Dukcapil does not know have no
+age, so they count only for disability. Ibu hamil cannot be seen in either register and is left out.
+Caps: at most ``maks_per_keluarga`` members per komponen, and at most ``maks_orang_per_keluarga``
+member-komponen slots per family, the most valuable first. All settings come from
+:mod:`cc_analytics.pkh_policy`.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from cc_analytics.pkh_policy import Komponen, PkhPolicy
+
+MASK = "repeat('*', 12) || right({v}, 4)"
+
+
+def _qualifies(komponen: Komponen) -> str:
+    if komponen.kode == "disabilitas_berat":
+        return "is_disabilitas_berat"
+    low = f"umur >= {komponen.usia_min}" if komponen.usia_min is not None else "true"
+    high = f"umur <= {komponen.usia_max}" if komponen.usia_max is not None else "true"
+    return f"(umur IS NOT NULL AND {low} AND {high})"
+
+
+def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str, *, has_dukcapil: bool) -> None:
+    """Create ``layak_orang`` (member x komponen, with ``is_counted`` after caps) and ``layak_kel`` (families).
+
+    Expects ``dt_kel``, ``dt`` and, when ``has_dukcapil``, ``dk``.
+    """
+    age = f"date_sub('year', dk.tgl_lhr, DATE '{as_of}')" if has_dukcapil else "CAST(NULL AS BIGINT)"
+    person = "LEFT JOIN dk USING (nik)" if has_dukcapil else ""
+    alive = "coalesce(dk.is_hidup, true)" if has_dukcapil else "true"
+    selects = []
+    for kode in policy.komponen_terlihat:
+        komponen = policy.komponen[kode]
+        cap = komponen.maks_per_keluarga or 99
+        selects.append(
+            f"SELECT *, '{kode}' AS komponen, {komponen.nilai_per_tahun_rp} AS nilai, {cap} AS cap "
+            f"FROM m WHERE {_qualifies(komponen)}"
+        )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE layak_orang AS
+        WITH m AS (
+            SELECT k.id_keluarga, k.no_kk, k.kode_desa, k.desil, dt.nik, dt.is_disabilitas_berat, {age} AS umur
+            FROM dt_kel AS k JOIN dt USING (id_keluarga) {person}
+            WHERE k.desil <= {policy.desil_maks} AND {alive}
+        ),
+        slots AS ({" UNION ALL ".join(selects)}),
+        capped AS (
+            SELECT *, row_number() OVER (PARTITION BY id_keluarga, komponen ORDER BY nik) <= cap AS in_komponen_cap
+            FROM slots
+        ),
+        ranked AS (
+            SELECT *, row_number() OVER (
+                PARTITION BY id_keluarga ORDER BY in_komponen_cap DESC, nilai DESC, komponen, nik
+            ) AS slot
+            FROM capped
+        )
+        SELECT id_keluarga, no_kk, kode_desa, desil, nik, komponen, nilai,
+               in_komponen_cap AND slot <= {policy.maks_orang_per_keluarga} AS is_counted
+        FROM ranked
+        """
+    )
+    labels = {k: policy.komponen[k].label.split(" (")[0] for k in policy.komponen_terlihat}
+    label_case = "CASE komponen " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in labels.items()) + " END"
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE layak_kel AS
+        SELECT id_keluarga, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa, min(desil) AS desil,
+               sum(nilai) FILTER (WHERE is_counted) AS hak_rp_tahun,
+               string_agg(n || ' ' || label, ', ' ORDER BY label) FILTER (WHERE first_of_komponen = 1) AS keterangan
+        FROM (SELECT id_keluarga, no_kk, kode_desa, desil, nilai, is_counted, {label_case} AS label,
+                     count(*) OVER (PARTITION BY id_keluarga, komponen) AS n,
+                     row_number() OVER (PARTITION BY id_keluarga, komponen) AS first_of_komponen
+              FROM layak_orang)
+        GROUP BY id_keluarga
+        """
+    )
+
+
+def insert_kelayakan(con: duckdb.DuckDBPyConnection, periode: str, tahun: int, tahap: int) -> None:
+    """``mart.pkh_kelayakan`` for one tahap: eligible, covered (NO_KK in ``pk``), entitlement and gap."""
+    con.execute("CREATE OR REPLACE TEMP TABLE pk_kk AS SELECT DISTINCT no_kk FROM pk")
+    con.execute(
+        """
+        INSERT INTO mart.pkh_kelayakan
+        SELECT ?, ?, ?, o.kode_desa, o.komponen, count(DISTINCT o.id_keluarga),
+               count(DISTINCT o.id_keluarga) FILTER (WHERE c.no_kk IS NOT NULL), count(*),
+               coalesce(sum(o.nilai) FILTER (WHERE o.is_counted), 0),
+               coalesce(sum(o.nilai) FILTER (WHERE o.is_counted AND c.no_kk IS NULL), 0)
+        FROM layak_orang AS o LEFT JOIN pk_kk AS c USING (no_kk)
+        GROUP BY o.kode_desa, o.komponen
+        UNION ALL
+        SELECT ?, ?, ?, f.kode_desa, 'semua', count(*), count(*) FILTER (WHERE c.no_kk IS NOT NULL),
+               (SELECT count(*) FROM layak_orang AS o2 WHERE o2.kode_desa = f.kode_desa),
+               coalesce(sum(f.hak_rp_tahun), 0), coalesce(sum(f.hak_rp_tahun) FILTER (WHERE c.no_kk IS NULL), 0)
+        FROM layak_kel AS f LEFT JOIN pk_kk AS c USING (no_kk)
+        GROUP BY f.kode_desa
+        """,
+        [periode, tahun, tahap, periode, tahun, tahap],
+    )
+
+
+def insert_verval(
+    con: duckdb.DuckDBPyConnection, periode: str, tahun: int, tahap: int, tahap_per_tahun: int, *, has_dukcapil: bool
+) -> None:
+    """``mart.verval``: eligible families not covered (usulan) and PKH records with a problem (periksa).
+
+    NIK and NO_KK are masked to their last four digits before they leave temp storage; no names. Expects
+    ``layak_kel``, ``pk_kk``, ``pk_masalah``, ``dt_kk`` and, when ``has_dukcapil``, ``dk`` (for the head's NIK).
+    """
+    heads = (
+        "SELECT no_kk, min(nik) AS nik FROM dk WHERE stat_hbkel = 'KEPALA KELUARGA' GROUP BY no_kk"
+        if has_dukcapil
+        else "SELECT CAST(NULL AS VARCHAR) AS no_kk, CAST(NULL AS VARCHAR) AS nik"
+    )
+    con.execute(
+        f"""
+        INSERT INTO mart.verval
+        SELECT ?, ?, ?, f.kode_desa, 'usulan', 'layak_belum_menerima',
+               CASE WHEN h.nik IS NULL THEN NULL ELSE {MASK.format(v="h.nik")} END,
+               {MASK.format(v="f.no_kk")}, f.desil, f.keterangan, f.hak_rp_tahun
+        FROM layak_kel AS f
+        LEFT JOIN ({heads}) AS h USING (no_kk)
+        WHERE f.no_kk NOT IN (SELECT no_kk FROM pk_kk)
+        ORDER BY f.kode_desa, f.desil, f.hak_rp_tahun DESC
+        """,
+        [periode, tahun, tahap],
+    )
+    con.execute(
+        f"""
+        INSERT INTO mart.verval
+        SELECT ?, ?, ?, m.kode_desa, 'periksa', m.kode_masalah, {MASK.format(v="m.nik")}, {MASK.format(v="m.no_kk")},
+               d.desil, NULL, m.nominal_rp * ?
+        FROM pk_masalah AS m LEFT JOIN dt_kk AS d USING (no_kk)
+        """,
+        [periode, tahun, tahap, tahap_per_tahun],
+    )

@@ -1,0 +1,46 @@
+"""The library stays free of Streamlit: only cc_analytics.ui may import it; pages hold no data logic."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_only_ui_imports_streamlit():
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "cc_analytics").rglob("*.py")
+        if "ui" not in path.relative_to(ROOT / "cc_analytics").parts and "streamlit" in _imports(path)
+    ]
+    assert offenders == []
+
+
+def test_pages_hold_no_dataframe_logic():
+    pattern = re.compile(r"\.(groupby|merge|pivot|pivot_table|agg)\(|pd\.concat\(")
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted((ROOT / "pages").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert offenders == []
+
+
+def test_import_linter_contracts_hold():
+    from importlinter.application.use_cases import lint_imports
+
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml")) is True
