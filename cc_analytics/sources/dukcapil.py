@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from cc_analytics.schema import SEX_CODES, STAT_HBKEL_VALUES
-from cc_analytics.sources.common import DESA_REASON, IN_WILAYAH, Check, Rule, date, nik, nik_check
+from cc_analytics.sources.common import (
+    DESA_REASON,
+    IN_WILAYAH,
+    Check,
+    Rule,
+    date,
+    nik,
+    nik_birth_check,
+    nik_check,
+    nik_region_check,
+    total_row_check,
+)
 
 RULE = Rule(
     parsed={
@@ -21,7 +32,10 @@ RULE = Rule(
         "kab_ok": "try_cast(trim(NO_PROP) AS INTEGER) = 35 AND try_cast(trim(NO_KAB) AS INTEGER) = 14",
     },
     checks=(
+        total_row_check("NIK"),
         nik_check("NIK", "nik", "NIK"),
+        nik_region_check("NIK", "nik", "NIK"),
+        nik_birth_check("NIK", "nik", "NIK"),
         nik_check("NO_KK", "no_kk", "NO_KK"),
         Check(
             "JENIS_KLMIN", "jenis_kelamin IS NULL", "'kode jenis kelamin tidak dikenal (1/2 atau LAKI-LAKI/PEREMPUAN)'"

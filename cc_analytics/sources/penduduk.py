@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cc_analytics.sources.common import Check, Rule, integer
+from cc_analytics.sources.common import Check, Rule, integer, total_row_check
 
 _KODE_KEC_DIGITS = "regexp_replace(coalesce(KODE_KECAMATAN, ''), '[^0-9]', '', 'g')"
 
@@ -16,6 +16,7 @@ RULE = Rule(
         "sumber": "trim(SUMBER)",
     },
     checks=(
+        total_row_check("KODE_KECAMATAN"),
         Check(
             "KODE_KECAMATAN",
             "kode_wilayah IS NULL OR kode_wilayah NOT IN (SELECT kode FROM ref_kecamatan)",

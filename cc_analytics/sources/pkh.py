@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from cc_analytics.schema import KOMPONEN, PKH_KOMPONEN_COLUMNS
-from cc_analytics.sources.common import DESA_REASON, IN_WILAYAH, Check, Rule, integer, kode_desa, nik, nik_check
+from cc_analytics.sources.common import (
+    DESA_REASON,
+    IN_WILAYAH,
+    Check,
+    Rule,
+    integer,
+    kode_desa,
+    nik,
+    nik_birth_check,
+    nik_check,
+    nik_region_check,
+    total_row_check,
+)
 
 _PKH_COUNTS = {f"jml_{k}": integer(PKH_KOMPONEN_COLUMNS[k]) for k in KOMPONEN}
 
@@ -22,7 +34,10 @@ RULE = Rule(
         "status_bayar": "upper(trim(STATUS_BAYAR))",
     },
     checks=(
+        total_row_check("NIK_PENGURUS"),
         nik_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
+        nik_region_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
+        nik_birth_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
         nik_check("NO_KK", "no_kk", "NO_KK"),
         Check("KODE_DESA", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),
         Check("TAHUN", "tahun IS DISTINCT FROM {tahun}", "'TAHUN tidak sesuai nama berkas ({tahun})'"),

@@ -11,7 +11,7 @@ A, B = "35.14.01.2001", "35.14.01.2002"
 
 
 def nik(n: int) -> str:
-    return f"351401{n:010d}"
+    return f"351401010180{n:04d}"
 
 
 def kk(n: int) -> str:
