@@ -16,6 +16,8 @@ from cc_analytics.errors import CCError
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("cc_analytics.demo.cli", "tulis data demo sintetis (berkas mentah) untuk seluruh kabupaten"),
     "ingest": ("cc_analytics.ingest.cli", "validasi, tautkan, dan bangun mart dari berkas mentah"),
+    "boundaries": ("cc_analytics.maps.cli", "impor dan periksa berkas batas wilayah untuk peta"),
+    "validate": ("cc_analytics.ingest.check_file", "periksa satu berkas tanpa mengimpornya (kode keluar 0/1/2)"),
     "schema": ("cc_analytics.schema_doc", "cetak format sumber mentah dan mart sebagai tabel Markdown"),
     "forecast": ("cc_analytics.forecasting.cli_forecast", "proyeksi penduduk dari CSV wilayah,tahun,penduduk"),
     "backtest": ("cc_analytics.forecasting.cli_backtest", "uji mundur akurasi dan cakupan pita metode proyeksi"),

@@ -308,6 +308,7 @@ MARTS: dict[str, tuple[Field, ...]] = {
         Field("baris_dibaca", "int", "rows read", unit="baris"),
         Field("baris_diterima", "int", "rows accepted", unit="baris"),
         Field("baris_ditolak", "int", "rows rejected", unit="baris"),
+        Field("catatan", "text", "what the reader did to the file (e.g. converted from XLSX), in Indonesian"),
     ),
     "ingest_tolak": (
         Field("file_name", "text", "raw file name"),

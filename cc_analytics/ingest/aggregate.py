@@ -28,10 +28,11 @@ def create_mart_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"CREATE TABLE mart.{table} ({columns})")
 
 
-def load_reference(con: duckdb.DuckDBPyConnection, wilayah: pd.DataFrame) -> None:
-    """Write ``mart.wilayah`` and the temp lookup tables ``ref_desa`` and ``ref_kecamatan``."""
+def load_reference(con: duckdb.DuckDBPyConnection, wilayah: pd.DataFrame, *, into_mart: bool = True) -> None:
+    """Create the temp lookup tables ``ref_desa``, ``ref_kecamatan``, ``ref_nik_prefix``; fill ``mart.wilayah``."""
     con.register("_wilayah", wilayah)
-    con.execute("INSERT INTO mart.wilayah SELECT * FROM _wilayah")
+    if into_mart:
+        con.execute("INSERT INTO mart.wilayah SELECT * FROM _wilayah")
     con.execute(
         "CREATE OR REPLACE TEMP TABLE ref_desa AS SELECT kode_wilayah AS kode FROM _wilayah "
         "WHERE level IN ('desa', 'kelurahan')"

@@ -1,9 +1,10 @@
 """Finding raw source files and telling what each one is.
 
 A raw folder holds files named as in :mod:`cc_analytics.schema` (``dukcapil_2025-S1.csv``,
-``dtsen_2025-S1.csv``, ``pkh_2025_tahap1.csv``, ``penduduk_tahunan.csv``). Anything else that ends in
-``.csv`` is an error (a file the user meant to load but named wrongly must not be skipped silently);
-other files (``DEMO.json``, ``README``) are ignored.
+``dtsen_2025-S1.csv``, ``pkh_2025_tahap1.csv``, ``penduduk_tahunan.csv``), CSV or XLSX, optionally with a
+part suffix (``pkh_2025_tahap1_bangil.xlsx``) when one period comes in several files. Any other CSV/XLSX
+name is an error (a file the user meant to load but named wrongly must not be skipped silently); other
+files (``DEMO.json``, ``README``) are ignored.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from pathlib import Path
 from cc_analytics.errors import SourceFileError
 from cc_analytics.periods import Periode, parse_periode, periode_of_tahap
 
+# An optional "_part" after the period lets one period come in several files (e.g. one per kecamatan).
+_PART = r"(?:_[A-Za-z0-9\-]+)*"
+_EXT = r"\.(?:csv|xlsx|xlsm|xls|txt)$"
 _PATTERNS = {
-    "dukcapil": re.compile(r"^dukcapil_(\d{4}-S[12])\.csv$", re.IGNORECASE),
-    "dtsen": re.compile(r"^dtsen_(\d{4})-S1\.csv$", re.IGNORECASE),
-    "pkh": re.compile(r"^pkh_(\d{4})_tahap([1-4])\.csv$", re.IGNORECASE),
-    "penduduk": re.compile(r"^penduduk_tahunan\.csv$", re.IGNORECASE),
+    "dukcapil": re.compile(rf"^dukcapil_(\d{{4}}-S[12]){_PART}{_EXT}", re.IGNORECASE),
+    "dtsen": re.compile(rf"^dtsen_(\d{{4}})-S1{_PART}{_EXT}", re.IGNORECASE),
+    "pkh": re.compile(rf"^pkh_(\d{{4}})_tahap([1-4]){_PART}{_EXT}", re.IGNORECASE),
+    "penduduk": re.compile(rf"^penduduk_tahunan{_PART}{_EXT}", re.IGNORECASE),
 }
+SOURCE_EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".xls", ".txt")
 
 # Calendar day a PKH tahap is dated at: the end of its quarter.
 _TAHAP_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
@@ -85,7 +90,7 @@ def classify(path: Path) -> RawFile:
     raise SourceFileError(
         name,
         "nama berkas tidak dikenali. Pola yang diterima: dukcapil_YYYY-S1.csv, dtsen_YYYY-S1.csv, "
-        "pkh_YYYY_tahapN.csv, penduduk_tahunan.csv",
+        "pkh_YYYY_tahapN.csv, penduduk_tahunan.csv (boleh .xlsx, boleh diberi akhiran seperti _bangil)",
     )
 
 
@@ -95,7 +100,7 @@ def discover(raw_dir: Path) -> list[RawFile]:
     Raises:
         SourceFileError: for a CSV whose name is not recognised.
     """
-    files = [classify(p) for p in sorted(raw_dir.iterdir()) if p.is_file() and p.suffix.lower() == ".csv"]
+    files = [classify(p) for p in sorted(raw_dir.iterdir()) if p.is_file() and p.suffix.lower() in SOURCE_EXTENSIONS]
     order = {"penduduk": 0, "dukcapil": 1, "dtsen": 2, "pkh": 3}
     return sorted(files, key=lambda f: (order[f.sumber], f.tanggal_data or date.min, f.name))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,10 +23,11 @@ from cc_analytics.ingest import aggregate, eligibility
 from cc_analytics.ingest.files import RawFile, discover, sha256_of
 from cc_analytics.ingest.linkage import collect_pkh_problems, insert_cakupan, insert_flags, insert_inklusi
 from cc_analytics.ingest.reading import stage_csv
-from cc_analytics.ingest.validate import TOLAK_DDL, validate
+from cc_analytics.ingest.validate import TOLAK_DDL, Validated, reject_cross_file_duplicates, validate
 from cc_analytics.periods import Periode
 from cc_analytics.pkh_policy import PkhPolicy, load_policy
 from cc_analytics.sources import RULES
+from cc_analytics.sources.readers import prepare
 from cc_analytics.wilayah import load_wilayah
 
 Progress = Callable[[float, str], None]
@@ -79,36 +81,51 @@ class _Run:
         self.hashes: dict[str, Future[str]] = {}
         self.dtsen_date = ""
         self.policy: PkhPolicy = load_policy()
+        self.workdir = Path(".")
+        self.notes: dict[str, str] = {}
 
     def step(self, message: str) -> None:
         self.done += 1
         if self.progress:
             self.progress(min(self.done / (len(self.files) + 2), 1.0), message)
 
-    def load(self, raw: RawFile, out: str) -> None:
-        """Stage, validate and log one file; accepted rows end in temp table ``out``."""
-        staged = stage_csv(self.con, raw, "stg")
-        result = validate(self.con, staged, raw, RULES[raw.sumber], out)
-        if result.accepted + result.rejected != staged.rows_read:
-            raise IngestError(f"Hitungan baris berkas '{raw.name}' tidak seimbang; ingest dibatalkan.")
-        account = FileAccount(
-            raw.name, raw.sumber, raw.periode_label, staged.rows_read, result.accepted, result.rejected
-        )
+    def load(self, raws: list[RawFile], out: str) -> None:
+        """Read, validate and log the files of one source and period; accepted rows end in ``out``."""
+        rule = RULES[raws[0].sumber]
+        parts: list[Validated] = []
+        staged_rows: list[int] = []
+        for index, raw in enumerate(raws):
+            prepared = prepare(raw.path, raw.sumber, self.workdir)
+            staged = stage_csv(self.con, raw, f"stg{index}", path=prepared.path)
+            parts.append(validate(self.con, staged, raw, rule, f"{out}_{index}", file_idx=index))
+            staged_rows.append(staged.rows_read)
+            self.notes[raw.name] = prepared.note
+        moved = reject_cross_file_duplicates(self.con, out, raws, parts, rule)
+        for index, raw in enumerate(raws):
+            self.con.execute(f"DROP TABLE {parts[index].shift}")
+            accepted, rejected = parts[index].accepted - moved[index], parts[index].rejected + moved[index]
+            if accepted + rejected != staged_rows[index]:
+                raise IngestError(f"Hitungan baris berkas '{raw.name}' tidak seimbang; ingest dibatalkan.")
+            self._log(raw, staged_rows[index], accepted, rejected)
+
+    def _log(self, raw: RawFile, read: int, accepted: int, rejected: int) -> None:
+        account = FileAccount(raw.name, raw.sumber, raw.periode_label, read, accepted, rejected)
         self.report.files.append(account)
         self.con.execute(
-            "INSERT INTO mart.ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mart.ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 raw.name,
                 raw.sumber,
                 raw.periode_label,
                 self.hashes[raw.name].result(),
                 raw.tanggal_data,
-                account.baris_dibaca,
-                account.baris_diterima,
-                account.baris_ditolak,
+                read,
+                accepted,
+                rejected,
+                self.notes.get(raw.name, ""),
             ],
         )
-        self.step(f"{raw.name}: {account.baris_diterima} diterima, {account.baris_ditolak} ditolak")
+        self.step(f"{raw.name}: {accepted} diterima, {rejected} ditolak")
 
 
 def _by_periode(files: list[RawFile]) -> dict[Periode, dict[str, list[RawFile]]]:
@@ -122,15 +139,18 @@ def _by_periode(files: list[RawFile]) -> dict[Periode, dict[str, list[RawFile]]]
 def _ingest_pkh(run: _Run, periode: Periode, pkh_files: list[RawFile], *, has_dukcapil: bool, has_dtsen: bool) -> None:
     """Load each tahap of the semester; the last one stays in ``pk``/``pk_masalah`` for the semester's flags."""
     con, label, policy = run.con, periode.label, run.policy
-    for index, raw in enumerate(pkh_files):
-        tahun, tahap = raw.tahun or 0, raw.tahap or 0
-        run.load(raw, "pk")
+    by_tahap: dict[int, list[RawFile]] = {}
+    for raw in pkh_files:
+        by_tahap.setdefault(raw.tahap or 0, []).append(raw)
+    for index, (tahap, raws) in enumerate(sorted(by_tahap.items())):
+        tahun = raws[0].tahun or 0
+        run.load(raws, "pk")
         aggregate.aggregate_pkh(con, "pk", label, tahun, tahap, policy)
         collect_pkh_problems(con, has_dukcapil=has_dukcapil, has_dtsen=has_dtsen, desil_maks=policy.desil_maks)
         insert_inklusi(con, label, tahun, tahap, policy.tahap_per_tahun)
         if has_dtsen:
             eligibility.insert_kelayakan(con, label, tahun, tahap)
-            if index == len(pkh_files) - 1:
+            if index == len(by_tahap) - 1:
                 eligibility.insert_verval(con, label, tahun, tahap, policy.tahap_per_tahun, has_dukcapil=has_dukcapil)
 
 
@@ -139,14 +159,14 @@ def _ingest_periode(run: _Run, periode: Periode, group: dict[str, list[RawFile]]
     con, label, policy = run.con, periode.label, run.policy
     has_dukcapil = "dukcapil" in group
     if has_dukcapil:
-        run.load(group["dukcapil"][0], "dk")
+        run.load(group["dukcapil"], "dk")
         aggregate.aggregate_dukcapil(con, label, periode.tanggal_akhir.isoformat())
         con.execute("INSERT INTO mart.periode VALUES (?, ?)", [label, periode.tanggal_akhir])
-    for raw in group.get("dtsen", []):
-        run.load(raw, "dt")
+    if "dtsen" in group:
+        run.load(group["dtsen"], "dt")
         aggregate.prepare_dtsen(con)
         has_dtsen = True
-        run.dtsen_date = raw.tanggal_data.isoformat()
+        run.dtsen_date = group["dtsen"][0].tanggal_data.isoformat()
     if has_dtsen:
         aggregate.aggregate_dtsen(con, label, run.dtsen_date)
         eligibility.build_eligible(con, policy, periode.tanggal_akhir.isoformat(), has_dukcapil=has_dukcapil)
@@ -177,8 +197,9 @@ def _build(run: _Run, raw_dir: Path) -> None:
     aggregate.create_mart_tables(con)
     aggregate.load_reference(con, load_wilayah())
     con.execute(TOLAK_DDL)
-    for raw in (f for f in run.files if f.sumber == "penduduk"):
-        run.load(raw, "pt")
+    annual = [f for f in run.files if f.sumber == "penduduk"]
+    if annual:
+        run.load(annual, "pt")
         aggregate.aggregate_penduduk_tahunan(con, "pt")
     has_dtsen = False
     for periode, group in _by_periode(run.files).items():
@@ -208,8 +229,9 @@ def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None
     con = duckdb.connect(config={"threads": threads, "preserve_insertion_order": True})
     ok = False
     try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory(prefix="cc-ingest-") as work:
             run = _Run(con, files, progress)
+            run.workdir = Path(work)
             run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
             con.execute("ATTACH ? AS mart", [str(tmp)])
             _build(run, raw_dir)

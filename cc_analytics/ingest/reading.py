@@ -9,6 +9,7 @@ reason, so that rows read = rows accepted + rows rejected holds for every file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
@@ -46,14 +47,14 @@ class StagedFile:
         return self.rows_staged + len(self.structural_rejects)
 
 
-def read_header(raw: RawFile) -> tuple[list[str], str]:
+def read_header(raw: RawFile, path: Path | None = None) -> tuple[list[str], str]:
     """Normalised column names of a file and its delimiter (``,`` or ``;``).
 
     Raises:
         SourceFileError: when the file is empty, not text, or misses a required column.
     """
     try:
-        with raw.path.open("r", encoding="utf-8-sig") as handle:
+        with (path or raw.path).open("r", encoding="utf-8-sig") as handle:
             first = handle.readline()
     except UnicodeDecodeError as exc:
         raise SourceFileError(raw.name, "bukan berkas teks UTF-8; simpan ulang sebagai CSV UTF-8") from exc
@@ -76,13 +77,13 @@ def read_header(raw: RawFile) -> tuple[list[str], str]:
     return names, delimiter
 
 
-def stage_csv(con: duckdb.DuckDBPyConnection, raw: RawFile, table: str) -> StagedFile:
-    """Read ``raw`` into the temp table ``table`` (all text) and return its accounting.
+def stage_csv(con: duckdb.DuckDBPyConnection, raw: RawFile, table: str, path: Path | None = None) -> StagedFile:
+    """Read ``raw`` (or its converted copy at ``path``) into the temp table ``table`` (all text).
 
     Raises:
         SourceFileError: when the file cannot be read as CSV at all.
     """
-    names, delimiter = read_header(raw)
+    names, delimiter = read_header(raw, path)
     rejects = f"{table}_rejects"
     scans = f"{table}_scans"
     for name in (table, rejects, scans):
@@ -97,7 +98,7 @@ def stage_csv(con: duckdb.DuckDBPyConnection, raw: RawFile, table: str) -> Stage
                           null_padding = false, auto_detect = false,
                           columns = {{{", ".join(f"'{n}': 'VARCHAR'" for n in names)}}})
             """,
-            [str(raw.path), delimiter],
+            [str(path or raw.path), delimiter],
         )
     except duckdb.Error as exc:
         detail = str(exc).splitlines()[0][:200]

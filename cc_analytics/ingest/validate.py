@@ -31,11 +31,12 @@ MASK_SQL = (
 
 @dataclass(frozen=True)
 class Validated:
-    """Accounting of one validated file."""
+    """Accounting of one validated file; ``shift`` is its line-index table (see ``create_line_index``)."""
 
     table: str
     accepted: int
     rejected: int
+    shift: str
 
 
 def _parsed_names(sql: str, rule: Rule) -> str:
@@ -72,7 +73,9 @@ def _raw_value_sql(rule: Rule) -> str:
     return f"CASE _kolom {cases} END"
 
 
-def validate(con: duckdb.DuckDBPyConnection, staged: StagedFile, raw: RawFile, rule: Rule, out: str) -> Validated:
+def validate(
+    con: duckdb.DuckDBPyConnection, staged: StagedFile, raw: RawFile, rule: Rule, out: str, file_idx: int = 0
+) -> Validated:
     """Split ``staged`` into the typed table ``out`` and rejected rows appended to ``tolak``.
 
     Args:
@@ -80,7 +83,9 @@ def validate(con: duckdb.DuckDBPyConnection, staged: StagedFile, raw: RawFile, r
         staged: the staged file.
         raw: the file (name, dates) the rows came from.
         rule: the source's rule.
-        out: name of the temp table of accepted rows (columns: the rule's parsed columns).
+        out: name of the temp table of accepted rows (columns: the rule's parsed columns, plus ``_file_idx``
+            and ``_row``, the staging row, for tracing a row back to its file line).
+        file_idx: position of the file within its period's group (see ``_file_idx``).
 
     Returns:
         Counts of accepted and rejected rows (structural rejects included).
@@ -103,7 +108,10 @@ def validate(con: duckdb.DuckDBPyConnection, staged: StagedFile, raw: RawFile, r
         """
     )
     names = ", ".join(f"v_{name} AS {name}" for name in rule.parsed)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {out} AS SELECT {names} FROM _checked WHERE _alasan IS NULL")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {out} AS SELECT {names}, {file_idx} AS _file_idx, _row "
+        "FROM _checked WHERE _alasan IS NULL"
+    )
     shift = create_line_index(con, staged)
     con.execute(
         f"""
@@ -123,6 +131,47 @@ def validate(con: duckdb.DuckDBPyConnection, staged: StagedFile, raw: RawFile, r
     accepted = con.execute(f"SELECT count(*) FROM {out}").fetchone()[0]
     rejected_valid = con.execute("SELECT count(*) FROM _checked WHERE _alasan IS NOT NULL").fetchone()[0]
     con.execute("DROP TABLE _checked")
-    con.execute(f"DROP TABLE {shift}")
     con.execute(f"DROP TABLE {staged.table}")
-    return Validated(out, int(accepted), int(rejected_valid) + len(staged.structural_rejects))
+    return Validated(out, int(accepted), int(rejected_valid) + len(staged.structural_rejects), shift)
+
+
+def reject_cross_file_duplicates(
+    con: duckdb.DuckDBPyConnection, out: str, raws: list[RawFile], parts: list[Validated], rule: Rule
+) -> list[int]:
+    """Union the per-file tables of one period into ``out``, rejecting rows already seen in an earlier file.
+
+    Returns:
+        How many rows of each file were moved to ``tolak``.
+    """
+    union = " UNION ALL ".join(f"SELECT * FROM {part.table}" for part in parts)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {out} AS {union}")
+    for part in parts:
+        con.execute(f"DROP TABLE {part.table}")
+    moved = [0] * len(raws)
+    key = rule.duplicate_key
+    if key is None or len(raws) < 2:
+        return moved
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _xdup AS
+        SELECT _file_idx, _row, first_file, {rule.cross_file_value} AS value
+        FROM (SELECT *, min(_file_idx) OVER (PARTITION BY ({key})) AS first_file FROM {out})
+        WHERE _file_idx > first_file
+        """
+    )
+    names = {i: raw.name for i, raw in enumerate(raws)}
+    first_name = "CASE first_file " + " ".join(f"WHEN {i} THEN '{n}'" for i, n in names.items()) + " END"
+    for index, raw in enumerate(raws):
+        con.execute(
+            f"""
+            INSERT INTO tolak
+            SELECT ?, ?, _row + 2 + (SELECT count(*) FROM {parts[index].shift} WHERE t <= _row), ?,
+                   'baris ganda: sudah ada di berkas ' || {first_name}, {MASK_SQL.format(v="value")}
+            FROM _xdup WHERE _file_idx = ?
+            """,
+            [raw.name, raw.sumber, rule.cross_file_column, index],
+        )
+        moved[index] = con.execute("SELECT count(*) FROM _xdup WHERE _file_idx = ?", [index]).fetchone()[0]
+    con.execute(f"DELETE FROM {out} WHERE (_file_idx, _row) IN (SELECT (_file_idx, _row) FROM _xdup)")
+    con.execute("DROP TABLE _xdup")
+    return moved

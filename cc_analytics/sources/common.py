@@ -24,12 +24,24 @@ class Check:
 
 @dataclass(frozen=True)
 class Rule:
-    """Parsed columns, checks in order, and an optional key whose later repeats are rejected."""
+    """Parsed columns, checks in order, and the keys whose later repeats are rejected.
+
+    ``unique_key`` is checked within a file; ``cross_file_key`` (or ``unique_key``) across the files of one
+    period, reported against ``cross_file_column`` with the parsed ``cross_file_value`` (masked).
+    """
 
     parsed: dict[str, str]
     checks: tuple[Check, ...]
     unique_key: str | None = None
     unique_reason: str = ""
+    cross_file_key: str | None = None
+    cross_file_column: str = ""
+    cross_file_value: str = ""
+
+    @property
+    def duplicate_key(self) -> str | None:
+        """Key whose repeats across files of one period are rejected (defaults to ``unique_key``)."""
+        return self.cross_file_key or self.unique_key
 
 
 def nik(column: str) -> str:

@@ -68,4 +68,6 @@ RULE = Rule(
     ),
     unique_key="nik",
     unique_reason="NIK ganda dalam berkas (kemunculan pertama diterima)",
+    cross_file_column="NIK",
+    cross_file_value="nik",
 )

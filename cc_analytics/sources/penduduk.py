@@ -33,4 +33,6 @@ RULE = Rule(
     ),
     unique_key="kode_wilayah || '|' || tahun || '|' || basis",
     unique_reason="baris ganda untuk kecamatan, tahun dan basis yang sama (kemunculan pertama diterima)",
+    cross_file_column="KODE_KECAMATAN",
+    cross_file_value="kode_wilayah",
 )

@@ -40,8 +40,12 @@ RULE = Rule(
         nik_birth_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
         nik_check("NO_KK", "no_kk", "NO_KK"),
         Check("KODE_DESA", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),
-        Check("TAHUN", "tahun IS DISTINCT FROM {tahun}", "'TAHUN tidak sesuai nama berkas ({tahun})'"),
-        Check("TAHAP", "tahap IS DISTINCT FROM {tahap}", "'TAHAP tidak sesuai nama berkas (tahap {tahap})'"),
+        Check("TAHUN", "{tahun} > 0 AND tahun IS DISTINCT FROM {tahun}", "'TAHUN tidak sesuai nama berkas ({tahun})'"),
+        Check(
+            "TAHAP",
+            "{tahap} > 0 AND tahap IS DISTINCT FROM {tahap}",
+            "'TAHAP tidak sesuai nama berkas (tahap {tahap})'",
+        ),
         *(
             Check(PKH_KOMPONEN_COLUMNS[k], f"jml_{k} IS NULL OR jml_{k} < 0", "'jumlah harus bilangan bulat >= 0'")
             for k in KOMPONEN
@@ -53,4 +57,7 @@ RULE = Rule(
             "'STATUS_BAYAR harus SALUR, GAGAL atau RETUR'",
         ),
     ),
+    cross_file_column="NIK_PENGURUS",
+    cross_file_value="nik",
+    cross_file_key="nik || '|' || no_kk || '|' || kode_desa || '|' || nominal_rp",
 )
