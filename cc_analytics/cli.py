@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("cc_analytics.demo.cli", "tulis data demo sintetis (berkas mentah) untuk seluruh kabupaten"),
     "ingest": ("cc_analytics.ingest.cli", "validasi, tautkan, dan bangun mart dari berkas mentah"),
     "boundaries": ("cc_analytics.maps.cli", "impor dan periksa berkas batas wilayah untuk peta"),
+    "import": ("cc_analytics.ingest.importer", "tambahkan berkas baru ke data mentah dan bangun ulang mart (aman)"),
     "validate": ("cc_analytics.ingest.check_file", "periksa satu berkas tanpa mengimpornya (kode keluar 0/1/2)"),
     "schema": ("cc_analytics.schema_doc", "cetak format sumber mentah dan mart sebagai tabel Markdown"),
     "forecast": ("cc_analytics.forecasting.cli_forecast", "proyeksi penduduk dari CSV wilayah,tahun,penduduk"),

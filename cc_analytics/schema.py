@@ -292,6 +292,18 @@ MARTS: dict[str, tuple[Field, ...]] = {
         Field("kode_masalah", "code", "flag, see cc_analytics.linkage.FLAGS"),
         Field("jumlah", "int", "flagged records", unit="baris"),
     ),
+    "kecocokan": (
+        Field("periode", "text", "semester (PKH: its last tahap)"),
+        Field("kode_desa", "text", "desa of the record being matched"),
+        Field(
+            "pasangan",
+            "code",
+            "which link: dtsen_dukcapil (member NIK), pkh_dukcapil (pengurus NIK), pkh_dtsen (NO_KK)",
+            allowed=("dtsen_dukcapil", "pkh_dukcapil", "pkh_dtsen"),
+        ),
+        Field("jumlah", "int", "records", unit="baris"),
+        Field("cocok", "int", "records found in the other source", unit="baris"),
+    ),
     "penduduk_tahunan": (
         Field("kode_wilayah", "text", "kecamatan code, or 35.14 for the kabupaten"),
         Field("tahun", "int", "year"),

@@ -106,3 +106,24 @@ def insert_cakupan(con: duckdb.DuckDBPyConnection, periode: str, *, has_pkh: boo
         """,
         [periode, desil_maks],
     )
+
+
+_MATCH_SQL = {
+    "dtsen_dukcapil": ("dt", "nik IN (SELECT nik FROM dk)", ("dukcapil", "dtsen")),
+    "pkh_dukcapil": ("pk", "nik IN (SELECT nik FROM dk)", ("dukcapil", "pkh")),
+    "pkh_dtsen": ("pk", "no_kk IN (SELECT no_kk FROM dt_kk)", ("dtsen", "pkh")),
+}
+
+
+def insert_match_rates(con: duckdb.DuckDBPyConnection, periode: str, present: set[str]) -> None:
+    """``mart.kecocokan``: per desa, how many records of one source are found in another."""
+    for pasangan, (table, matched, needs) in _MATCH_SQL.items():
+        if not set(needs) <= present:
+            continue
+        con.execute(
+            f"""
+            INSERT INTO mart.kecocokan
+            SELECT ?, kode_desa, ?, count(*), count(*) FILTER (WHERE {matched}) FROM {table} GROUP BY kode_desa
+            """,
+            [periode, pasangan],
+        )

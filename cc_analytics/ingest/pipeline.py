@@ -21,7 +21,13 @@ import duckdb
 from cc_analytics.errors import IngestError
 from cc_analytics.ingest import aggregate, eligibility
 from cc_analytics.ingest.files import RawFile, discover, sha256_of
-from cc_analytics.ingest.linkage import collect_pkh_problems, insert_cakupan, insert_flags, insert_inklusi
+from cc_analytics.ingest.linkage import (
+    collect_pkh_problems,
+    insert_cakupan,
+    insert_flags,
+    insert_inklusi,
+    insert_match_rates,
+)
 from cc_analytics.ingest.reading import stage_csv
 from cc_analytics.ingest.validate import TOLAK_DDL, Validated, reject_cross_file_duplicates, validate
 from cc_analytics.periods import Periode
@@ -175,6 +181,10 @@ def _ingest_periode(run: _Run, periode: Periode, group: dict[str, list[RawFile]]
     insert_flags(con, label, has_pkh=bool(pkh_files), dtsen_linked=has_dtsen and has_dukcapil)
     if has_dtsen:
         insert_cakupan(con, label, has_pkh=bool(pkh_files), desil_maks=policy.desil_maks)
+    present = {
+        name for name, flag in (("dukcapil", has_dukcapil), ("dtsen", has_dtsen), ("pkh", bool(pkh_files))) if flag
+    }
+    insert_match_rates(con, label, present)
     if has_dukcapil:
         run.report.periode.append(label)
     return has_dtsen

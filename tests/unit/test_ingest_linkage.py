@@ -197,3 +197,17 @@ def test_verval_list_is_masked_and_complete(marts):
     assert periksa == inklusi == [(7, 13_400_000)]
     masked = rows(marts, "SELECT nik_tersamar FROM verval")
     assert all(m[0] is None or m[0].startswith("*" * 12) for m in masked)
+
+
+def test_match_rates_between_sources(marts):
+    got = rows(marts, "SELECT kode_desa, pasangan, jumlah, cocok FROM kecocokan ORDER BY 1, 2")
+    # DTSEN: A has 6 members, all in Dukcapil; B has 5, one (F6) unknown. PKH tahap 2: A 2 records (KK1 twice),
+    # B 4 records: pengurus of KK7 unknown to Dukcapil; KK7 and KK5 not in DTSEN.
+    assert got == [
+        (A, "dtsen_dukcapil", 6, 6),
+        (A, "pkh_dtsen", 2, 2),
+        (A, "pkh_dukcapil", 2, 2),
+        (B, "dtsen_dukcapil", 5, 4),
+        (B, "pkh_dtsen", 4, 2),
+        (B, "pkh_dukcapil", 4, 3),
+    ]
