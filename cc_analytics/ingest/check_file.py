@@ -18,8 +18,7 @@ import pandas as pd
 from cc_analytics.errors import SourceFileError
 from cc_analytics.ingest.aggregate import load_reference
 from cc_analytics.ingest.files import RawFile, classify
-from cc_analytics.ingest.reading import stage_csv
-from cc_analytics.ingest.validate import TOLAK_DDL, validate
+from cc_analytics.ingest.validate import TOLAK_DDL, read_and_validate
 from cc_analytics.schema import RAW_SOURCES
 from cc_analytics.sources import RULES
 from cc_analytics.sources.readers import prepare
@@ -72,12 +71,11 @@ def check_file(path: Path, sumber: str | None = None) -> FileCheck:
         con.execute(TOLAK_DDL)
         with tempfile.TemporaryDirectory(prefix="cc-check-") as work:
             prepared = prepare(path, raw.sumber, Path(work))
-            staged = stage_csv(con, raw, "stg", path=prepared.path)
-            result = validate(con, staged, raw, RULES[raw.sumber], "ok")
+            result = read_and_validate(con, raw, prepared.path, RULES[raw.sumber], "ok")
         rejected = con.execute("SELECT nomor_baris, kolom, alasan, nilai FROM tolak ORDER BY nomor_baris").df()
     finally:
         con.close()
-    return FileCheck(raw.name, raw.sumber, staged.rows_read, result.accepted, result.rejected, rejected, prepared.note)
+    return FileCheck(raw.name, raw.sumber, result.read, result.accepted, result.rejected, rejected, prepared.note)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

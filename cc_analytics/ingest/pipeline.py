@@ -28,8 +28,7 @@ from cc_analytics.ingest.linkage import (
     insert_inklusi,
     insert_match_rates,
 )
-from cc_analytics.ingest.reading import stage_csv
-from cc_analytics.ingest.validate import TOLAK_DDL, Validated, reject_cross_file_duplicates, validate
+from cc_analytics.ingest.validate import TOLAK_DDL, Validated, read_and_validate, reject_cross_file_duplicates
 from cc_analytics.periods import Periode
 from cc_analytics.pkh_policy import PkhPolicy, load_policy
 from cc_analytics.sources import RULES
@@ -99,20 +98,17 @@ class _Run:
         """Read, validate and log the files of one source and period; accepted rows end in ``out``."""
         rule = RULES[raws[0].sumber]
         parts: list[Validated] = []
-        staged_rows: list[int] = []
         for index, raw in enumerate(raws):
             prepared = prepare(raw.path, raw.sumber, self.workdir)
-            staged = stage_csv(self.con, raw, f"stg{index}", path=prepared.path)
-            parts.append(validate(self.con, staged, raw, rule, f"{out}_{index}", file_idx=index))
-            staged_rows.append(staged.rows_read)
+            parts.append(read_and_validate(self.con, raw, prepared.path, rule, f"{out}_{index}", file_idx=index))
             self.notes[raw.name] = prepared.note
         moved = reject_cross_file_duplicates(self.con, out, raws, parts, rule)
         for index, raw in enumerate(raws):
             self.con.execute(f"DROP TABLE {parts[index].shift}")
             accepted, rejected = parts[index].accepted - moved[index], parts[index].rejected + moved[index]
-            if accepted + rejected != staged_rows[index]:
+            if accepted + rejected != parts[index].read:
                 raise IngestError(f"Hitungan baris berkas '{raw.name}' tidak seimbang; ingest dibatalkan.")
-            self._log(raw, staged_rows[index], accepted, rejected)
+            self._log(raw, parts[index].read, accepted, rejected)
 
     def _log(self, raw: RawFile, read: int, accepted: int, rejected: int) -> None:
         account = FileAccount(raw.name, raw.sumber, raw.periode_label, read, accepted, rejected)
@@ -244,7 +240,9 @@ def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None
             run.workdir = Path(work)
             run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
             con.execute("ATTACH ? AS mart", [str(tmp)])
+            con.execute("BEGIN TRANSACTION")
             _build(run, raw_dir)
+            con.execute("COMMIT")
             con.execute("DETACH mart")
         ok = True
     except duckdb.Error as exc:

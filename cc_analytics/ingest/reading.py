@@ -1,4 +1,4 @@
-"""Reading one raw CSV into a DuckDB staging table of text columns.
+"""Reading one raw CSV as text columns, with malformed lines kept aside.
 
 Headers are matched case- and space-insensitively against the declared schema; every column is read as
 text so that validation, not the reader, decides what is wrong with a value. Lines that do not have the
@@ -8,7 +8,6 @@ reason, so that rows read = rows accepted + rows rejected holds for every file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -24,27 +23,6 @@ STRUCTURAL_REASONS = {
     "LINE SIZE OVER MAXIMUM": "baris terlalu panjang",
     "INVALID UNICODE": "karakter tidak sah (bukan UTF-8)",
 }
-
-
-@dataclass(frozen=True)
-class StagedFile:
-    """Result of staging one file.
-
-    Attributes:
-        table: name of the staging table (text columns named as the schema; its ``rowid`` is the 0-based
-            index among well-formed data rows, in file order).
-        rows_staged: well-formed data rows.
-        structural_rejects: list of (line number, reason) for malformed lines.
-    """
-
-    table: str
-    rows_staged: int
-    structural_rejects: list[tuple[int, str]]
-
-    @property
-    def rows_read(self) -> int:
-        """All data rows in the file (well-formed or not)."""
-        return self.rows_staged + len(self.structural_rejects)
 
 
 def read_header(raw: RawFile, path: Path | None = None) -> tuple[list[str], str]:
@@ -77,48 +55,34 @@ def read_header(raw: RawFile, path: Path | None = None) -> tuple[list[str], str]
     return names, delimiter
 
 
-def stage_csv(con: duckdb.DuckDBPyConnection, raw: RawFile, table: str, path: Path | None = None) -> StagedFile:
-    """Read ``raw`` (or its converted copy at ``path``) into the temp table ``table`` (all text).
+def csv_scan_sql(names: list[str], rejects: str) -> str:
+    """SQL of a ``read_csv`` over one file (parameters: path, delimiter) with every column as text.
 
-    Raises:
-        SourceFileError: when the file cannot be read as CSV at all.
+    Malformed lines go to the table ``rejects`` (DuckDB ``store_rejects``) instead of failing the read.
     """
-    names, delimiter = read_header(raw, path)
-    rejects = f"{table}_rejects"
-    scans = f"{table}_scans"
-    for name in (table, rejects, scans):
-        con.execute(f"DROP TABLE IF EXISTS {name}")
-    try:
-        con.execute(
-            f"""
-            CREATE TEMP TABLE {table} AS
-            SELECT *
-            FROM read_csv(?, header = true, delim = ?, quote = '"', escape = '"',
-                          store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scans}',
-                          null_padding = false, auto_detect = false,
-                          columns = {{{", ".join(f"'{n}': 'VARCHAR'" for n in names)}}})
-            """,
-            [str(path or raw.path), delimiter],
-        )
-    except duckdb.Error as exc:
-        detail = str(exc).splitlines()[0][:200]
-        raise SourceFileError(raw.name, f"tidak dapat dibaca sebagai CSV ({detail})") from exc
-    rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    columns = ", ".join(f"'{n}': 'VARCHAR'" for n in names)
+    return (
+        "read_csv(?, header = true, delim = ?, quote = '\"', escape = '\"', store_rejects = true, "
+        f"rejects_table = '{rejects}', rejects_scan = '{rejects}_scan', null_padding = false, auto_detect = false, "
+        f"columns = {{{columns}}})"
+    )
+
+
+def structural_rejects(con: duckdb.DuckDBPyConnection, rejects: str) -> list[tuple[int, str]]:
+    """(line, Indonesian reason) of every malformed line DuckDB kept aside; drops its tables."""
     bad = con.execute(f"SELECT DISTINCT line, error_type FROM {rejects} ORDER BY line").fetchall()
-    structural = [(int(line), STRUCTURAL_REASONS.get(kind, f"baris rusak ({kind.lower()})")) for line, kind in bad]
     con.execute(f"DROP TABLE IF EXISTS {rejects}")
-    con.execute(f"DROP TABLE IF EXISTS {scans}")
-    return StagedFile(table=table, rows_staged=int(rows), structural_rejects=structural)
+    con.execute(f"DROP TABLE IF EXISTS {rejects}_scan")
+    return [(int(line), STRUCTURAL_REASONS.get(kind, f"baris rusak ({kind.lower()})")) for line, kind in bad]
 
 
-def create_line_index(con: duckdb.DuckDBPyConnection, staged: StagedFile) -> str:
-    """Create a table that turns a staging ``rowid`` into a file line; return its name.
+def create_line_index(con: duckdb.DuckDBPyConnection, name: str, structural: list[tuple[int, str]]) -> str:
+    """Create the table ``name`` that turns a 0-based row index into a file line; return its name.
 
     Row ``i`` sits after malformed line ``L_j`` (``j = 1..n``, sorted) exactly when ``i >= L_j - j - 1``,
     so its line is ``i + 2 + #{j : L_j - j - 1 <= i}`` (header is line 1).
     """
-    name = f"{staged.table}_shift"
-    lines = sorted(line for line, _ in staged.structural_rejects)
+    lines = sorted(line for line, _ in structural)
     thresholds = [line - j - 1 for j, line in enumerate(lines, start=1)]
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT unnest(CAST(? AS BIGINT[])) AS t", [thresholds])
     return name

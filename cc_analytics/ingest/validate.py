@@ -1,19 +1,21 @@
-"""Applying a :class:`~cc_analytics.sources.common.Rule` to a staged file.
+"""Applying a :class:`~cc_analytics.sources.common.Rule` to a raw file.
 
 Accepted rows go to a typed temp table; rejected rows go to the ``tolak`` temp table with the file line,
 the column, the reason and the offending value (a NIK-like value masked to its last four digits).
-Every staged row ends in exactly one of the two.
+Every data row of the file ends in exactly one of the two.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
+from cc_analytics.errors import SourceFileError
 from cc_analytics.ingest.files import RawFile
-from cc_analytics.ingest.reading import StagedFile, create_line_index
+from cc_analytics.ingest.reading import create_line_index, csv_scan_sql, read_header, structural_rejects
 from cc_analytics.sources.common import Rule
 
 TOLAK_DDL = """
@@ -31,12 +33,14 @@ MASK_SQL = (
 
 @dataclass(frozen=True)
 class Validated:
-    """Accounting of one validated file; ``shift`` is its line-index table (see ``create_line_index``)."""
+    """Accounting of one file; ``shift`` is its line-index table and ``base`` its first rowid (for lines)."""
 
     table: str
     accepted: int
     rejected: int
     shift: str
+    base: int
+    read: int
 
 
 def _parsed_names(sql: str, rule: Rule) -> str:
@@ -56,83 +60,125 @@ def _fill(sql: str, raw: RawFile) -> str:
     )
 
 
-def _case(rule: Rule, raw: RawFile, pick: str) -> str:
-    parts = []
-    for check in rule.checks:
-        value = f"'{check.column}'" if pick == "column" else _parsed_names(_fill(check.reason, raw), rule)
-        parts.append(f"WHEN coalesce(({_parsed_names(_fill(check.bad, raw), rule)}), false) THEN {value}")
-    if rule.unique_key:
-        value = f"'{rule.checks[0].column}'" if pick == "column" else f"'{rule.unique_reason}'"
-        parts.append(f"WHEN _dup > 1 THEN {value}")
+def _fail_sql(rule: Rule, raw: RawFile) -> str:
+    """SQL: the 1-based index of the first check a row fails (``len(checks) + 1`` for a repeat), else NULL."""
+    parts = [
+        f"WHEN coalesce(({_parsed_names(_fill(check.bad, raw), rule)}), false) THEN {index}"
+        for index, check in enumerate(rule.checks, start=1)
+    ]
     return "CASE " + " ".join(parts) + " END"
 
 
-def _raw_value_sql(rule: Rule) -> str:
-    columns = sorted({c.column for c in rule.checks})
-    cases = " ".join(f"WHEN '{c}' THEN {MASK_SQL.format(v=c)}" for c in columns)
-    return f"CASE _kolom {cases} END"
+def _by_failure(rule: Rule, raw: RawFile, pick: str) -> str:
+    """SQL: the column, reason or masked raw value of the failed check ``_fail``."""
+    parts = []
+    for index, check in enumerate(rule.checks, start=1):
+        if pick == "column":
+            value = f"'{check.column}'"
+        elif pick == "reason":
+            value = _parsed_names(_fill(check.reason, raw), rule)
+        else:
+            value = MASK_SQL.format(v=check.column)
+        parts.append(f"WHEN {index} THEN {value}")
+    return "CASE _fail " + " ".join(parts) + " END"
 
 
-def validate(
-    con: duckdb.DuckDBPyConnection, staged: StagedFile, raw: RawFile, rule: Rule, out: str, file_idx: int = 0
+def read_and_validate(
+    con: duckdb.DuckDBPyConnection, raw: RawFile, path: Path, rule: Rule, out: str, file_idx: int = 0
 ) -> Validated:
-    """Split ``staged`` into the typed table ``out`` and rejected rows appended to ``tolak``.
+    """Read one file and split it into the typed table ``out`` and rejected rows appended to ``tolak``.
+
+    One pass reads the CSV, parses every column and finds the first failed check of each row (its column,
+    reason and masked value are computed for failed rows only); rows repeating the rule's ``unique_key`` are
+    then marked, the failed rows copied to ``tolak`` and deleted from ``out``. ``out`` keeps file order.
 
     Args:
-        con: connection holding the staging table, ``ref_desa`` and ``ref_kecamatan``.
-        staged: the staged file.
-        raw: the file (name, dates) the rows came from.
+        con: connection holding the ``ref_*`` lookup tables and ``tolak``.
+        raw: the file (name, dates) the rows come from.
+        path: what to read (``raw.path`` or its converted copy).
         rule: the source's rule.
-        out: name of the temp table of accepted rows (columns: the rule's parsed columns, plus ``_file_idx``
-            and ``_row``, the staging row, for tracing a row back to its file line).
-        file_idx: position of the file within its period's group (see ``_file_idx``).
+        out: name of the temp table of accepted rows: the rule's parsed columns, ``_file_idx`` and internal
+            columns that are NULL for accepted rows.
+        file_idx: position of the file within its period's group.
 
     Returns:
-        Counts of accepted and rejected rows (structural rejects included).
+        Counts of rows read, accepted and rejected (structural rejects included).
+
+    Raises:
+        SourceFileError: when the file cannot be read as CSV at all or misses a required column.
     """
-    con.execute(TOLAK_DDL)
+    names, delimiter = read_header(raw, path)
+    rejects = f"{out}_rejects"
     parsed = ", ".join(f"({_fill(sql, raw)}) AS v_{name}" for name, sql in rule.parsed.items())
-    dup = (
-        f"row_number() OVER (PARTITION BY ({_parsed_names(rule.unique_key, rule)}) ORDER BY _row)"
-        if rule.unique_key
-        else "CAST(1 AS BIGINT)"
-    )
-    raw_columns = sorted({c.column for c in rule.checks})
-    keep = ", ".join(raw_columns)
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _checked AS
-        WITH p AS (SELECT rowid AS _row, {keep}, {parsed} FROM {staged.table}),
-             d AS (SELECT *, {dup} AS _dup FROM p)
-        SELECT *, {_case(rule, raw, "column")} AS _kolom, {_case(rule, raw, "reason")} AS _alasan FROM d
-        """
-    )
-    names = ", ".join(f"v_{name} AS {name}" for name in rule.parsed)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {out} AS SELECT {names}, {file_idx} AS _file_idx, _row "
-        "FROM _checked WHERE _alasan IS NULL"
-    )
-    shift = create_line_index(con, staged)
+    typed = ", ".join(f"v_{name}" for name in rule.parsed)
+    try:
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE {out} AS
+            WITH p AS (SELECT *, {parsed} FROM {csv_scan_sql(names, rejects)}),
+                 q AS (SELECT *, {_fail_sql(rule, raw)} AS _fail FROM p)
+            SELECT {typed}, CAST({file_idx} AS INTEGER) AS _file_idx, _fail,
+                   {_by_failure(rule, raw, "column")} AS _kolom, {_by_failure(rule, raw, "reason")} AS _alasan,
+                   {_by_failure(rule, raw, "value")} AS _nilai
+            FROM q
+            """,
+            [str(path), delimiter],
+        )
+    except duckdb.Error as exc:
+        detail = str(exc).splitlines()[0][:200]
+        raise SourceFileError(raw.name, f"tidak dapat dibaca sebagai CSV ({detail})") from exc
+    structural = structural_rejects(con, rejects)
+    # rowids of tables created inside a transaction start at a large offset: lines count from the first row.
+    base = con.execute(f"SELECT coalesce(min(rowid), 0) FROM {out}").fetchone()[0]
+    if rule.unique_key:
+        _mark_repeats(con, out, rule)
+    shift = create_line_index(con, f"{out}_shift", structural)
     con.execute(
         f"""
         INSERT INTO tolak
-        SELECT ?, ?, _row + 2 + (SELECT count(*) FROM {shift} WHERE t <= _row), _kolom, _alasan,
-               {_raw_value_sql(rule)}
-        FROM _checked WHERE _alasan IS NOT NULL
+        SELECT ?, ?, {line_sql(shift, base, "rowid")}, _kolom, _alasan, _nilai
+        FROM {out} WHERE _fail IS NOT NULL ORDER BY rowid
         """,
         [raw.name, raw.sumber],
     )
-    if staged.structural_rejects:
-        lines, reasons = zip(*staged.structural_rejects, strict=True)
+    rejected_valid = con.execute(f"SELECT count(*) FROM {out} WHERE _fail IS NOT NULL").fetchone()[0]
+    if rejected_valid:
+        con.execute(f"DELETE FROM {out} WHERE _fail IS NOT NULL")
+    for name in rule.parsed:
+        con.execute(f"ALTER TABLE {out} RENAME COLUMN v_{name} TO {name}")
+    if structural:
+        lines, reasons = zip(*structural, strict=True)
         con.execute(
             "INSERT INTO tolak SELECT ?, ?, unnest(CAST(? AS BIGINT[])), NULL, unnest(CAST(? AS VARCHAR[])), NULL",
             [raw.name, raw.sumber, list(lines), list(reasons)],
         )
     accepted = con.execute(f"SELECT count(*) FROM {out}").fetchone()[0]
-    rejected_valid = con.execute("SELECT count(*) FROM _checked WHERE _alasan IS NOT NULL").fetchone()[0]
-    con.execute("DROP TABLE _checked")
-    con.execute(f"DROP TABLE {staged.table}")
-    return Validated(out, int(accepted), int(rejected_valid) + len(staged.structural_rejects), shift)
+    rejected = int(rejected_valid) + len(structural)
+    return Validated(out, int(accepted), rejected, shift, int(base), int(accepted) + rejected)
+
+
+def _mark_repeats(con: duckdb.DuckDBPyConnection, out: str, rule: Rule) -> None:
+    """Mark accepted rows whose ``unique_key`` already appeared earlier in the file as rejected."""
+    key = _parsed_names(rule.unique_key or "", rule)
+    value = MASK_SQL.format(v=f"CAST({_parsed_names(rule.cross_file_value, rule)} AS VARCHAR)")
+    con.execute(
+        f"""
+        UPDATE {out} SET _fail = {len(rule.checks) + 1}, _kolom = ?, _alasan = ?, _nilai = {value}
+        WHERE rowid IN (
+            SELECT rowid FROM (
+                SELECT rowid, row_number() OVER (PARTITION BY ({key}) ORDER BY rowid) AS n
+                FROM {out} WHERE _fail IS NULL
+            ) WHERE n > 1
+        )
+        """,
+        [rule.cross_file_column, rule.unique_reason],
+    )
+
+
+def line_sql(shift: str, base: int, row: str = "_row") -> str:
+    """SQL: the file line of the row whose rowid is ``row`` (header = line 1), given the file's line-index
+    table and its first rowid."""
+    return f"{row} - {base} + 2 + (SELECT count(*) FROM {shift} WHERE t <= {row} - {base})"
 
 
 def reject_cross_file_duplicates(
@@ -143,10 +189,14 @@ def reject_cross_file_duplicates(
     Returns:
         How many rows of each file were moved to ``tolak``.
     """
-    union = " UNION ALL ".join(f"SELECT * FROM {part.table}" for part in parts)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {out} AS {union}")
-    for part in parts:
-        con.execute(f"DROP TABLE {part.table}")
+    con.execute(f"DROP TABLE IF EXISTS {out}")
+    if len(parts) == 1:
+        con.execute(f"ALTER TABLE {parts[0].table} RENAME TO {out}")
+    else:
+        union = " UNION ALL ".join(f"SELECT *, rowid - {part.base} AS _row FROM {part.table}" for part in parts)
+        con.execute(f"CREATE TEMP TABLE {out} AS {union}")
+        for part in parts:
+            con.execute(f"DROP TABLE {part.table}")
     moved = [0] * len(raws)
     key = rule.duplicate_key
     if key is None or len(raws) < 2:
@@ -165,7 +215,7 @@ def reject_cross_file_duplicates(
         con.execute(
             f"""
             INSERT INTO tolak
-            SELECT ?, ?, _row + 2 + (SELECT count(*) FROM {parts[index].shift} WHERE t <= _row), ?,
+            SELECT ?, ?, {line_sql(parts[index].shift, 0)}, ?,
                    'baris ganda: sudah ada di berkas ' || {first_name}, {MASK_SQL.format(v="value")}
             FROM _xdup WHERE _file_idx = ?
             """,
