@@ -15,7 +15,7 @@ import duckdb
 
 from cc_analytics.pkh_policy import Komponen, PkhPolicy
 
-MASK = "repeat('*', 12) || right({v}, 4)"
+MASK = "repeat('*', 12) || right(CAST({v} AS VARCHAR), 4)"
 
 
 def _qualifies(komponen: Komponen) -> str:

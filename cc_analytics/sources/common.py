@@ -127,13 +127,8 @@ def kode_desa(column: str) -> str:
     )
 
 
-def total_row_check(column: str) -> Check:
-    """Reject a trailing total row of a spreadsheet ("JUMLAH"/"TOTAL" in its first column) as not data."""
-    return Check(
-        column,
-        f"regexp_matches(upper(coalesce({column}, '')), '^\\s*(JUMLAH|TOTAL|GRAND TOTAL)\\b')",
-        "'baris jumlah/total, bukan data'",
-    )
+TOTAL_ROW_SQL = "regexp_matches(upper(coalesce({column}, '')), '^\\s*(JUMLAH|TOTAL|GRAND TOTAL)\\b')"
+TOTAL_ROW_REASON = "baris jumlah/total, bukan data"
 
 
 IN_WILAYAH = "kode_desa IN (SELECT kode FROM ref_desa)"

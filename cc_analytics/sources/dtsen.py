@@ -13,7 +13,6 @@ from cc_analytics.sources.common import (
     nik_birth_check,
     nik_check,
     nik_region_check,
-    total_row_check,
 )
 
 RULE = Rule(
@@ -27,7 +26,6 @@ RULE = Rule(
         "kode_desa": kode_desa("KODE_DESA"),
     },
     checks=(
-        total_row_check("ID_KELUARGA"),
         Check("ID_KELUARGA", "id_keluarga IS NULL", "'ID_KELUARGA kosong'"),
         nik_check("NO_KK", "no_kk", "NO_KK"),
         nik_check("NIK", "nik", "NIK"),

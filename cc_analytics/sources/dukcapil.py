@@ -13,7 +13,6 @@ from cc_analytics.sources.common import (
     nik_birth_check,
     nik_check,
     nik_region_check,
-    total_row_check,
 )
 
 RULE = Rule(
@@ -32,7 +31,6 @@ RULE = Rule(
         "kab_ok": "try_cast(trim(NO_PROP) AS INTEGER) = 35 AND try_cast(trim(NO_KAB) AS INTEGER) = 14",
     },
     checks=(
-        total_row_check("NIK"),
         nik_check("NIK", "nik", "NIK"),
         nik_region_check("NIK", "nik", "NIK"),
         nik_birth_check("NIK", "nik", "NIK"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cc_analytics.sources.common import Check, Rule, integer, total_row_check
+from cc_analytics.sources.common import Check, Rule, integer
 
 _KODE_KEC_DIGITS = "regexp_replace(coalesce(KODE_KECAMATAN, ''), '[^0-9]', '', 'g')"
 
@@ -16,7 +16,6 @@ RULE = Rule(
         "sumber": "trim(SUMBER)",
     },
     checks=(
-        total_row_check("KODE_KECAMATAN"),
         Check(
             "KODE_KECAMATAN",
             "kode_wilayah IS NULL OR kode_wilayah NOT IN (SELECT kode FROM ref_kecamatan)",
@@ -31,7 +30,7 @@ RULE = Rule(
         ),
         Check("SUMBER", "sumber IS NULL OR sumber = ''", "'SUMBER kosong: setiap angka harus menyebut sumbernya'"),
     ),
-    unique_key="kode_wilayah || '|' || tahun || '|' || basis",
+    unique_key="concat_ws('|', kode_wilayah, tahun, basis)",
     unique_reason="baris ganda untuk kecamatan, tahun dan basis yang sama (kemunculan pertama diterima)",
     cross_file_column="KODE_KECAMATAN",
     cross_file_value="kode_wilayah",

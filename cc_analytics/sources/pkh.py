@@ -14,7 +14,6 @@ from cc_analytics.sources.common import (
     nik_birth_check,
     nik_check,
     nik_region_check,
-    total_row_check,
 )
 
 _PKH_COUNTS = {f"jml_{k}": integer(PKH_KOMPONEN_COLUMNS[k]) for k in KOMPONEN}
@@ -34,7 +33,6 @@ RULE = Rule(
         "status_bayar": "upper(trim(STATUS_BAYAR))",
     },
     checks=(
-        total_row_check("NIK_PENGURUS"),
         nik_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
         nik_region_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
         nik_birth_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
@@ -59,5 +57,5 @@ RULE = Rule(
     ),
     cross_file_column="NIK_PENGURUS",
     cross_file_value="nik",
-    cross_file_key="nik || '|' || no_kk || '|' || kode_desa || '|' || nominal_rp",
+    cross_file_key="concat_ws('|', nik, no_kk, kode_desa, nominal_rp)",
 )
