@@ -109,17 +109,19 @@ def aggregate_pkh(
         """,
         [periode, tahun, tahap],
     )
-    for komponen in KOMPONEN:
-        column = f"jml_{komponen}"
-        con.execute(
-            f"""
-            INSERT INTO mart.pkh_komponen
-            SELECT ?, ?, ?, kode_desa, ?, count(DISTINCT no_kk) FILTER (WHERE {column} > 0), sum({column}),
-                   CAST(sum({column}) * ? / {policy.tahap_per_tahun} AS BIGINT)
-            FROM {table} GROUP BY kode_desa HAVING sum({column}) > 0
-            """,
-            [periode, tahun, tahap, komponen, policy.komponen[komponen].nilai_per_tahun_rp],
-        )
+    rates = ", ".join(f"('{k}', {policy.komponen[k].nilai_per_tahun_rp})" for k in KOMPONEN)
+    columns = ", ".join(f"jml_{k}" for k in KOMPONEN)
+    con.execute(
+        f"""
+        INSERT INTO mart.pkh_komponen
+        SELECT ?, ?, ?, u.kode_desa, r.komponen, count(DISTINCT u.no_kk) FILTER (WHERE u.jumlah > 0), sum(u.jumlah),
+               CAST(sum(u.jumlah) * any_value(r.nilai) / {policy.tahap_per_tahun} AS BIGINT)
+        FROM (UNPIVOT (SELECT kode_desa, no_kk, {columns} FROM {table}) ON {columns} INTO NAME komponen VALUE jumlah) AS u
+        JOIN (VALUES {rates}) AS r(komponen, nilai) ON r.komponen = replace(u.komponen, 'jml_', '')
+        GROUP BY u.kode_desa, r.komponen HAVING sum(u.jumlah) > 0
+        """,
+        [periode, tahun, tahap],
+    )
 
 
 def aggregate_penduduk_tahunan(con: duckdb.DuckDBPyConnection, table: str) -> None:

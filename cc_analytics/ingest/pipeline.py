@@ -37,6 +37,10 @@ from cc_analytics.wilayah import load_wilayah
 
 Progress = Callable[[float, str], None]
 
+# Beyond this DuckDB spills intermediate tables to disk, keeping the peak memory of a full-regency ingest
+# well under 3 GB.
+MEMORY_LIMIT = "2GB"
+
 
 @dataclass(frozen=True)
 class FileAccount:
@@ -232,12 +236,14 @@ def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None
     marts_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = marts_path.with_name(marts_path.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(config={"threads": threads, "preserve_insertion_order": True})
+    con = duckdb.connect(config={"threads": threads, "preserve_insertion_order": True, "memory_limit": MEMORY_LIMIT})
+    con.execute("SET enable_progress_bar = false")
     ok = False
     try:
         with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory(prefix="cc-ingest-") as work:
             run = _Run(con, files, progress)
             run.workdir = Path(work)
+            con.execute("SET temp_directory = ?", [work])
             run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
             con.execute("ATTACH ? AS mart", [str(tmp)])
             con.execute("BEGIN TRANSACTION")

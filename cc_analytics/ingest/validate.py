@@ -122,7 +122,7 @@ def read_and_validate(
     rejects = f"{out}_rejects"
     parsed = ", ".join(f"({_fill(sql, raw)}) AS v_{name}" for name, sql in rule.parsed.items())
     typed = ", ".join(
-        f"CAST(v_{name} AS UBIGINT) AS v_{name}" if name in IDENTIFIERS else f"v_{name}" for name in rule.parsed
+        f"CAST(v_{name} AS UBIGINT) AS v_{name}" if name in IDENTIFIERS else f"v_{name}" for name in rule.kept
     )
     try:
         con.execute(
@@ -157,7 +157,7 @@ def read_and_validate(
     rejected_valid = con.execute(f"SELECT count(*) FROM {out} WHERE _fail IS NOT NULL").fetchone()[0]
     if rejected_valid:
         con.execute(f"DELETE FROM {out} WHERE _fail IS NOT NULL")
-    for name in rule.parsed:
+    for name in rule.kept:
         con.execute(f"ALTER TABLE {out} RENAME COLUMN v_{name} TO {name}")
     if structural:
         lines, reasons = zip(*structural, strict=True)

@@ -37,6 +37,12 @@ class Rule:
     cross_file_key: str | None = None
     cross_file_column: str = ""
     cross_file_value: str = ""
+    check_only: tuple[str, ...] = ()
+
+    @property
+    def kept(self) -> list[str]:
+        """Parsed columns that go on to the ingest (all but the ``check_only`` helpers)."""
+        return [name for name in self.parsed if name not in self.check_only]
 
     @property
     def duplicate_key(self) -> str | None:

@@ -39,4 +39,5 @@ RULE = Rule(
     unique_reason="NIK ganda dalam berkas (kemunculan pertama diterima)",
     cross_file_column="NIK",
     cross_file_value="nik",
+    check_only=("disabilitas_ok",),
 )

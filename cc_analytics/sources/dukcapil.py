@@ -68,4 +68,5 @@ RULE = Rule(
     unique_reason="NIK ganda dalam berkas (kemunculan pertama diterima)",
     cross_file_column="NIK",
     cross_file_value="nik",
+    check_only=("stat_hidup", "kab_ok"),
 )

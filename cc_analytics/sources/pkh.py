@@ -58,4 +58,5 @@ RULE = Rule(
     cross_file_column="NIK_PENGURUS",
     cross_file_value="nik",
     cross_file_key="concat_ws('|', nik, no_kk, kode_desa, nominal_rp)",
+    check_only=("tahun", "tahap", "status_bayar"),
 )
