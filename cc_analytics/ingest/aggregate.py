@@ -116,7 +116,8 @@ def aggregate_pkh(
         INSERT INTO mart.pkh_komponen
         SELECT ?, ?, ?, u.kode_desa, r.komponen, count(DISTINCT u.no_kk) FILTER (WHERE u.jumlah > 0), sum(u.jumlah),
                CAST(sum(u.jumlah) * any_value(r.nilai) / {policy.tahap_per_tahun} AS BIGINT)
-        FROM (UNPIVOT (SELECT kode_desa, no_kk, {columns} FROM {table}) ON {columns} INTO NAME komponen VALUE jumlah) AS u
+        FROM (UNPIVOT (SELECT kode_desa, no_kk, {columns} FROM {table})
+              ON {columns} INTO NAME komponen VALUE jumlah) AS u
         JOIN (VALUES {rates}) AS r(komponen, nilai) ON r.komponen = replace(u.komponen, 'jml_', '')
         GROUP BY u.kode_desa, r.komponen HAVING sum(u.jumlah) > 0
         """,
