@@ -1,0 +1,140 @@
+"""Every on-screen string of the app, in Bahasa Indonesia, in one place.
+
+Pages and ``cc_analytics.ui`` read their titles, captions, definitions and messages from here, so the
+wording can be reviewed (and later translated) without reading code. Templates use ``str.format`` fields
+named after what they receive.
+"""
+
+from __future__ import annotations
+
+APP_TITLE = "Pusat Kendali Kabupaten Pasuruan"
+APP_ICON = ":material/hub:"
+
+# --- Pages (title shown in the navigation menu) ---------------------------------------------------------
+PAGE_RINGKASAN = "Ringkasan"
+
+# --- Banner shown on every page when the marts hold demo data ------------------------------------------
+DEMO_BANNER = (
+    "**Data sintetis untuk demo — bukan data resmi.** Angka penduduk, keluarga, desil DTSEN, KPM PKH dan "
+    "temuan kualitas data dibangkitkan secara acak untuk peragaan dan tidak menggambarkan warga sebenarnya. "
+    "Yang asli: kode dan nama 24 kecamatan serta 365 desa/kelurahan (Kemendagri) dan angka acuan sensus "
+    "penduduk BPS yang menjadi patokan besaran data demo."
+)
+
+# --- First run: building the demo data ------------------------------------------------------------------
+BOOTSTRAP_RUNNING = "Menyiapkan data demo untuk pertama kali…"
+BOOTSTRAP_START = "Memulai…"
+BOOTSTRAP_DONE = "Data demo siap."
+BOOTSTRAP_NOTE = "Proses ini hanya terjadi sekali; pembukaan berikutnya langsung memakai data yang sudah dibangun."
+
+# --- Periode selector -----------------------------------------------------------------------------------
+PERIODE_LABEL = "Periode"
+PERIODE_HELP = "Semester data yang ditampilkan. Pilihan ini berlaku di semua halaman dan tersimpan di tautan."
+PERIODE_INVALID = "Periode '{value}' pada tautan tidak tersedia. Ditampilkan {fallback}."
+NO_PERIODE = "Data mart belum memuat periode apa pun. Bangun ulang data: python -m cc_analytics ingest"
+
+# --- Errors ---------------------------------------------------------------------------------------------
+ERROR_TITLE = "Terjadi masalah"
+MARTS_OUTDATED = (
+    "Data mart tidak memuat tabel atau kolom yang dibutuhkan halaman ini (mungkin dibangun oleh versi lama). "
+    "Bangun ulang data: python -m cc_analytics ingest"
+)
+
+# --- Sources and as-of dates ----------------------------------------------------------------------------
+SOURCE_NAMES: dict[str, str] = {
+    "dukcapil": "Dukcapil",
+    "dtsen": "DTSEN Kemensos",
+    "pkh": "PKH Kemensos",
+    "kualitas": "Pemeriksaan kualitas data saat ingest",
+}
+SOURCE_PREFIX = "Sumber: "
+SOURCE_SYNTHETIC = " (sintetis)"
+SOURCE_AS_OF = ", posisi {tanggal}"
+SOURCE_AS_OF_UNKNOWN = ", tanggal posisi tidak tercatat"
+SOURCE_SEPARATOR = "; "
+
+# --- Ringkasan page -------------------------------------------------------------------------------------
+RINGKASAN_TITLE = "Ringkasan Kabupaten Pasuruan"
+RINGKASAN_SUBTITLE = "{periode} · dibanding {previous}"
+RINGKASAN_SUBTITLE_FIRST = "{periode} · belum ada periode sebelumnya untuk pembanding"
+NARRATIVE_HEADING = "Ringkasan singkat"
+KPI_HEADING = "Indikator utama"
+GAPS_HEADING = "Kecamatan dengan kesenjangan cakupan PKH terbesar"
+GAPS_CAPTION = (
+    "Keluarga desil 1–4 DTSEN yang belum menjadi KPM PKH pada tahap terakhir periode, per kecamatan, "
+    "diurutkan dari jumlah terbesar. Ditampilkan {limit} kecamatan teratas dari {total}."
+)
+GAPS_EMPTY = "Belum ada data cakupan untuk periode ini."
+DELTA_DESCRIPTION = "dibanding {previous}"
+
+# KPI labels (card titles) and definitions (card tooltips).
+KPI_LABELS: dict[str, str] = {
+    "penduduk": "Penduduk (jiwa)",
+    "jumlah_kk": "Kartu Keluarga (KK)",
+    "keluarga_desil_1_4": "Keluarga desil 1–4 DTSEN",
+    "kpm_pkh": "KPM PKH",
+    "cakupan_pkh": "Cakupan PKH desil 1–4",
+    "temuan_kualitas": "Temuan kualitas data",
+}
+KPM_PKH_LABEL_TAHAP = "KPM PKH tahap {tahap} {tahun}"
+KPI_DEFINITIONS: dict[str, str] = {
+    "penduduk": "Penduduk hidup yang tercatat di Dukcapil pada akhir semester.",
+    "jumlah_kk": "Kartu Keluarga dengan sedikitnya satu anggota hidup pada akhir semester.",
+    "keluarga_desil_1_4": "Keluarga pada desil kesejahteraan 1–4 (40% terbawah) menurut DTSEN terakhir.",
+    "kpm_pkh": "Keluarga penerima manfaat PKH pada tahap terakhir yang dibayarkan dalam semester.",
+    "cakupan_pkh": (
+        "Cakupan PKH = keluarga desil 1–4 DTSEN yang nomor KK-nya terdaftar sebagai KPM PKH pada tahap "
+        "terakhir semester, dibagi seluruh keluarga desil 1–4. Perubahan ditulis dalam poin persen."
+    ),
+    "temuan_kualitas": (
+        "Jumlah catatan yang ditandai bermasalah saat data ditautkan, misalnya KPM PKH yang tercatat meninggal "
+        "di Dukcapil atau NIK yang tidak ditemukan di Dukcapil. Penurunan berarti kualitas data membaik."
+    ),
+}
+CAKUPAN_CAPTION = (
+    "**Cakupan PKH** = keluarga desil 1–4 DTSEN yang nomor KK-nya menjadi KPM PKH pada tahap terakhir "
+    "semester ÷ seluruh keluarga desil 1–4 DTSEN. Perubahan cakupan ditulis dalam poin persen."
+)
+
+# Gap table headers.
+GAP_COLUMNS: dict[str, str] = {
+    "peringkat": "No.",
+    "nama_kecamatan": "Kecamatan",
+    "keluarga_desil_1_4": "Keluarga desil 1–4",
+    "keluarga_tercakup": "Sudah KPM PKH",
+    "keluarga_belum_tercakup": "Belum KPM PKH",
+    "rasio_belum_tercakup": "% belum",
+}
+GAP_CHART_X = "Keluarga desil 1–4 belum KPM PKH"
+GAP_CHART_Y = "Kecamatan"
+
+# --- Small-count suppression ----------------------------------------------------------------------------
+SUPPRESSED_SMALL = "<{min_cell}"
+SUPPRESSED_COMPLEMENT = "•"
+SUPPRESSION_NOTE = (
+    "“<{min_cell}”: kurang dari {min_cell}, disembunyikan untuk melindungi privasi. "
+    "“•”: disembunyikan agar angka kecil tidak dapat dihitung dari total."
+)
+
+# --- Narrative ------------------------------------------------------------------------------------------
+NARASI_PENDUDUK = "Jumlah penduduk {kabupaten} pada {periode} tercatat {nilai} jiwa"
+NARASI_KK = "Jumlah Kartu Keluarga tercatat {nilai} KK"
+NARASI_DESIL = "Sebanyak {nilai} keluarga berada pada desil 1–4 DTSEN"
+NARASI_KPM = "KPM PKH {tahap_teks} berjumlah {nilai} keluarga"
+NARASI_CAKUPAN = "Cakupan PKH pada keluarga desil 1–4 sebesar {nilai}"
+NARASI_KUALITAS = "Tercatat {nilai} temuan kualitas data"
+NARASI_GAP = (
+    "Kesenjangan terbesar ada di Kecamatan {kecamatan}: {belum} keluarga desil 1–4 ({rasio}) belum menerima PKH"
+)
+NARASI_CHANGE = ", {perubahan} dibanding {previous} ({nilai_lalu})"
+NARASI_CHANGE_NO_VALUE = ", {perubahan} dibanding {previous}"
+NARASI_TAHAP = "tahap {tahap} tahun {tahun}"
+NARASI_TAHAP_UNKNOWN = "tahap terakhir"
+
+# Words for changes.
+NAIK = "naik"
+TURUN = "turun"
+TETAP = "tetap"
+RELATIF_TETAP = "relatif tetap"
+POIN_PERSEN = "poin persen"
+POIN = "poin"

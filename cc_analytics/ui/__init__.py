@@ -1,0 +1,8 @@
+"""The bridge between the library and Streamlit: the only package that imports ``streamlit``.
+
+- :mod:`cc_analytics.ui.loaders`: cached read-only connection and cached query results;
+- :mod:`cc_analytics.ui.widgets`: shared pieces of the pages (banner, periode selector, KPI cards, tables);
+- :mod:`cc_analytics.ui.errors`: the one place where library errors become on-screen messages;
+- :mod:`cc_analytics.ui.bootstrap`: the first-run build with a progress bar;
+- :mod:`cc_analytics.ui.timing`: cold and warm server-side run time of the briefing (for ``bench``).
+"""
