@@ -28,14 +28,19 @@ def marts_signature(path: Path) -> str:
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the marts read-only.
+    """Open the marts read-only (as the default database ``marts`` of a new connection).
 
     Raises:
         MartsMissingError: when no marts have been built at ``path``.
     """
     if not path.is_file():
         raise MartsMissingError("Data belum dibangun. Jalankan: python -m cc_analytics ingest")
-    return duckdb.connect(str(path), read_only=True)
+    # duckdb.connect(path) reuses an already open database of the same path, even after the file was replaced
+    # by a new ingest; attaching to a fresh in-memory connection always opens the file as it is now.
+    con = duckdb.connect()
+    con.execute("ATTACH ? AS marts (READ_ONLY)", [str(path)])
+    con.execute("USE marts")
+    return con
 
 
 def read_meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

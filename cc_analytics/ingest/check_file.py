@@ -66,6 +66,7 @@ def check_file(path: Path, sumber: str | None = None) -> FileCheck:
         raise SourceFileError(path.name, "berkas tidak ditemukan")
     raw = _raw_file(path, sumber)
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     try:
         load_reference(con, load_wilayah(), into_mart=False)
         con.execute(TOLAK_DDL)

@@ -44,6 +44,7 @@ def _key(settings: Settings) -> tuple[str, str]:
 @contextmanager
 def _cursor_for(path: str, signature: str) -> Iterator[duckdb.DuckDBPyConnection]:
     cursor = _connection(path, signature).cursor()
+    cursor.execute("USE marts")  # cursors do not inherit the connection's default database
     try:
         yield cursor
     finally:
