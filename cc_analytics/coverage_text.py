@@ -1,66 +1,147 @@
-"""The short Indonesian narrative of the largest PKH gaps, generated from the same figures as the tables."""
+"""The short Indonesian narrative of the PKH page, written from the same protected figures as its tables.
+
+Sentences (templates in :mod:`cc_analytics.pkh_texts`):
+
+1. the area's eligible, covered and not covered families for the chosen komponen, when all are shown;
+2. the largest exclusion gaps in the wilayah the page lists (one per komponen, or the largest wilayah for
+   a chosen komponen), e.g. ``Di Kecamatan Kraton, 412 keluarga desil 1–4 dengan anak usia SD belum menerima
+   PKH (hak bantuan Rp370.800.000 setahun).``;
+3. the largest inclusion problem by Rupiah (or, for a desa, its number of flagged records).
+
+A figure hidden in the tables (small, or hidden to protect a small one) is never named.
+"""
 
 from __future__ import annotations
 
 import duckdb
-import pandas as pd
 
-from cc_analytics.coverage import Selection, inclusion_by_masalah
-from cc_analytics.formatting import format_number, format_rupiah
-from cc_analytics.marts_query import run_query
+from cc_analytics import pkh_texts as t
+from cc_analytics.coverage import SEMUA, Selection
+from cc_analytics.coverage_tables import CoverageTables, build_tables
+from cc_analytics.formatting import format_number, format_percent, format_rupiah
+from cc_analytics.ingest.linkage import FLAGS
 from cc_analytics.pkh_policy import load_policy
+from cc_analytics.privacy import TOTAL
 
-# How each komponen reads inside "keluarga desil 1–4 dengan ...".
-KOMPONEN_FRASA = {
-    "anak_usia_dini": "anak usia dini (0–6 tahun)",
-    "sd": "anak usia SD",
-    "smp": "anak usia SMP",
-    "sma": "anak usia SMA",
-    "disabilitas_berat": "anggota penyandang disabilitas berat",
-    "lansia": "lansia 70 tahun ke atas",
-}
+KOMPONEN_FRASA = t.KOMPONEN_FRASA
+"""How each komponen reads inside "keluarga desil 1–4 dengan ..." (kept for callers of the old name)."""
 
 
-def _gaps_by_area_komponen(con: duckdb.DuckDBPyConnection, selection: Selection) -> pd.DataFrame:
-    by_desa = selection.kode_kecamatan is not None
-    key = "kode_desa" if by_desa else "substr(kode_desa, 1, 8)"
-    where = " AND kode_desa LIKE ?" if by_desa else ""
-    args = [selection.periode, selection.tahap] + ([selection.kode_kecamatan + ".%"] if by_desa else [])
-    sql = f"""
-        SELECT w.nama, w.level, g.komponen, g.celah, g.celah_rp
-        FROM (SELECT {key} AS kode, komponen, sum(keluarga_layak - keluarga_layak_pkh) AS celah,
-                     sum(celah_rp_tahun) AS celah_rp
-              FROM pkh_kelayakan WHERE periode = ? AND tahap = ? AND komponen <> 'semua'{where}
-              GROUP BY 1, 2) AS g
-        JOIN wilayah AS w ON w.kode_wilayah = g.kode
-        ORDER BY g.celah DESC, w.nama, g.komponen
+def place_name(tables: CoverageTables, kode: str | None) -> str:
+    """``Kecamatan Bangil``, ``Desa Gerbo``, ``Kelurahan Kolursari`` or ``Kabupaten Pasuruan`` (``kode`` None)."""
+    if kode is None or kode == TOTAL:
+        return t.KABUPATEN
+    wilayah = tables.wilayah[kode]
+    return f"{t.LEVEL_NAMES.get(wilayah.level, t.LEVEL_NAMES['desa'])} {wilayah.nama}"
+
+
+def _keluarga_phrase(komponen: str, desil: int) -> str:
+    base = t.KELUARGA_DESIL.format(desil=desil)
+    return base if komponen == SEMUA else f"{base} {t.DENGAN} {KOMPONEN_FRASA[komponen]}"
+
+
+def lead_sentence(tables: CoverageTables) -> str | None:
+    """The area's eligible, covered and not covered families (None when any of them is hidden)."""
+    selection = tables.selection
+    figures = tables.area_coverage(selection.komponen)
+    row = tables.area_row
+    layak, _, _ = figures.figure(row, TOTAL)
+    pkh, _, _ = figures.figure(row, "keluarga_layak_pkh")
+    celah, celah_rp, _ = figures.figure(row, "keluarga_celah")
+    if layak is None or pkh is None or celah is None or celah_rp is None or layak == 0:
+        return None
+    return t.NARASI_LEAD.format(
+        tahap=selection.tahap,
+        tahun=selection.tahun,
+        wilayah=place_name(tables, selection.kode_desa or selection.kecamatan),
+        layak=format_number(layak),
+        keluarga=_keluarga_phrase(selection.komponen, load_policy().desil_maks),
+        pkh=format_number(pkh),
+        cakupan=format_percent(pkh / layak),
+        celah=format_number(celah),
+        celah_rp=format_rupiah(celah_rp),
+    )
+
+
+def _gap_candidates(tables: CoverageTables, komponen: str) -> list[tuple[int, int, str, str]]:
+    """``(gap, gap Rp, wilayah code, komponen)`` of the listed wilayah whose gap is shown and not zero."""
+    figures = tables.listed_coverage(komponen)
+    desa = tables.selection.kode_desa
+    rows = [desa] if desa else [str(r) for r in figures.counts.index if r != TOTAL]
+    out = []
+    for row in rows:
+        celah, celah_rp, _ = figures.figure(row, "keluarga_celah")
+        if celah:
+            out.append((celah, celah_rp or 0, row, komponen))
+    return out
+
+
+def _first_per_komponen(candidates: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    seen: set[str] = set()
+    out = []
+    for candidate in candidates:
+        if candidate[3] not in seen:
+            seen.add(candidate[3])
+            out.append(candidate)
+    return out
+
+
+def gap_sentences_for(tables: CoverageTables, *, limit: int = 3) -> list[str]:
+    """Up to ``limit`` sentences on the largest exclusion gaps among the listed wilayah.
+
+    With komponen ``semua``: the largest gap of each komponen, largest first, one sentence per komponen.
+    With one komponen: the ``limit`` wilayah with the largest gap for it. Gaps are ranked by families, then
+    by Rupiah, then by name.
     """
-    return run_query(con, sql, args)
+    selection = tables.selection
+    komponen_list = load_policy().komponen_terlihat if selection.komponen == SEMUA else [selection.komponen]
+    candidates = [c for k in komponen_list for c in _gap_candidates(tables, k)]
+    candidates.sort(key=lambda c: (-c[0], -c[1], place_name(tables, c[2]), c[3]))
+    if selection.komponen == SEMUA:
+        candidates = _first_per_komponen(candidates)
+    desil = load_policy().desil_maks
+    return [
+        t.NARASI_GAP.format(
+            wilayah=place_name(tables, kode),
+            celah=format_number(celah),
+            keluarga=_keluarga_phrase(komponen, desil),
+            celah_rp=format_rupiah(celah_rp),
+        )
+        for celah, celah_rp, kode, komponen in candidates[:limit]
+    ]
 
 
-def _place(nama: str, level: str) -> str:
-    return {"kecamatan": "Kecamatan", "kelurahan": "Kelurahan"}.get(level, "Desa") + f" {nama}"
+def inclusion_sentence(tables: CoverageTables) -> str | None:
+    """The largest inclusion problem of the area by Rupiah; for a desa, its number of flagged records."""
+    figures, column = tables.area_inclusion()
+    row = tables.area_row
+    if not tables.has_problem_breakdown:
+        count, amount, _ = figures.figure(row, column)
+        if not count or amount is None:
+            return None
+        wilayah = place_name(tables, row)
+        return t.NARASI_INKLUSI_DESA.format(wilayah=wilayah, jumlah=format_number(count), rp=format_rupiah(amount))
+    best: tuple[int, int, str] | None = None
+    for masalah in (str(c) for c in figures.counts.columns if c != TOTAL):
+        count, amount, _ = figures.figure(row, masalah)
+        if count and (best is None or (amount or 0) > best[1]):
+            best = (count, amount or 0, masalah)
+    if best is None:
+        return None
+    return t.NARASI_INKLUSI.format(label=FLAGS[best[2]][1], jumlah=format_number(best[0]), rp=format_rupiah(best[1]))
+
+
+def narrative(tables: CoverageTables, *, limit: int = 3) -> list[str]:
+    """Lead sentence, gap sentences and the inclusion sentence, leaving out those with hidden figures."""
+    sentences = [lead_sentence(tables), *gap_sentences_for(tables, limit=limit), inclusion_sentence(tables)]
+    return [s for s in sentences if s]
 
 
 def gap_sentences(con: duckdb.DuckDBPyConnection, selection: Selection, *, min_cell: int, limit: int = 3) -> list[str]:
-    """Up to ``limit`` sentences on the largest exclusion gaps (one per komponen) and one on inclusion.
+    """Gap sentences and the inclusion sentence for a selection, read from the marts.
 
-    Counts below ``min_cell`` are never named.
+    Counts below ``min_cell`` (and counts hidden to protect them) are never named.
     """
-    desil = load_policy().desil_maks
-    gaps = _gaps_by_area_komponen(con, selection)
-    gaps = gaps[gaps["celah"] >= min_cell].drop_duplicates("komponen").head(limit)
-    sentences = [
-        f"Di {_place(row.nama, row.level)}, {format_number(int(row.celah))} keluarga desil 1–{desil} dengan "
-        f"{KOMPONEN_FRASA[row.komponen]} belum menerima PKH (hak bantuan {format_rupiah(int(row.celah_rp))} "
-        "setahun)."
-        for row in gaps.itertuples()
-    ]
-    inclusion = inclusion_by_masalah(con, selection)
-    worst = inclusion[inclusion["jumlah_kpm"] >= min_cell].sort_values("nominal_rp_tahun", ascending=False).head(1)
-    for row in worst.itertuples():
-        sentences.append(
-            f"Masalah inklusi terbesar: {row.label} — {format_number(int(row.jumlah_kpm))} KPM senilai "
-            f"{format_rupiah(int(row.nominal_rp_tahun))} setahun."
-        )
-    return sentences
+    tables = build_tables(con, selection, min_cell=min_cell)
+    sentences = [*gap_sentences_for(tables, limit=limit), inclusion_sentence(tables)]
+    return [s for s in sentences if s]

@@ -30,8 +30,29 @@ BOOTSTRAP_NOTE = "Proses ini hanya terjadi sekali; pembukaan berikutnya langsung
 # --- Periode selector -----------------------------------------------------------------------------------
 PERIODE_LABEL = "Periode"
 PERIODE_HELP = "Semester data yang ditampilkan. Pilihan ini berlaku di semua halaman dan tersimpan di tautan."
-PERIODE_INVALID = "Periode '{value}' pada tautan tidak tersedia. Ditampilkan {fallback}."
 NO_PERIODE = "Data mart belum memuat periode apa pun. Bangun ulang data: python -m cc_analytics ingest"
+
+# --- Links: choices kept in the page address (cc_analytics.ui.url_state) -----------------------------------
+URL_INVALID = "{label} “{value}” pada tautan tidak dikenali, jadi diabaikan. Ditampilkan {fallback}."
+URL_INVALID_EMPTY = "{label} pada tautan kosong, jadi diabaikan. Ditampilkan {fallback}."
+URL_CLAMPED = "{label} {value} pada tautan di luar rentang {minimum}–{maximum}. Dipakai {fallback}."
+URL_DESA_OUTSIDE = (
+    "Desa/kelurahan “{value}” pada tautan tidak berada di Kecamatan {kecamatan}, jadi diabaikan. "
+    "Ditampilkan seluruh Kecamatan {kecamatan}."
+)
+URL_NOTICE_TITLE = "Sebagian tautan diabaikan"
+SHARE_LABEL = "Salin tautan"
+SHARE_HELP = (
+    "Tautan lengkap tampilan ini, termasuk pilihan bawaan, sehingga membuka tampilan yang sama walaupun "
+    "pilihan bawaan kelak berubah. Salin dengan tombol di pojok kanan kotak."
+)
+WILAYAH_HEADING = "Wilayah"
+KECAMATAN_LABEL = "Kecamatan"
+KECAMATAN_SEMUA = "Semua kecamatan"
+KECAMATAN_HELP = "Kecamatan yang ditampilkan. Pilihan ini berlaku di semua halaman dan tersimpan di tautan."
+DESA_LABEL = "Desa/kelurahan"
+DESA_SEMUA = "Semua desa/kelurahan"
+DESA_HELP = "Pilih kecamatan lebih dulu. Pilihan ini berlaku di semua halaman dan tersimpan di tautan."
 
 # --- Errors ---------------------------------------------------------------------------------------------
 ERROR_TITLE = "Terjadi masalah"

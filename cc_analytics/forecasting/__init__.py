@@ -5,7 +5,8 @@ raise only :class:`cc_analytics.errors.CCError` subclasses with Indonesian messa
 
 * :func:`forecast_kabupaten` — 24 kecamatan + kabupaten, one basis, calibrated, reconciled;
   ``result.for_wilayah(kode)`` for one selection. ``method="otomatis"`` (the default) picks the
-  method with the lowest backtest error on the data at hand.
+  method with the lowest backtest error on the data at hand. The same in two steps, so a page can change
+  the band level without backtesting again: :func:`plan_kabupaten` then :func:`forecast_plan`.
 * :func:`forecast_series_set` — independent series (the ``forecast`` command).
 * :func:`backtest_errors` + :func:`summarise` — the accuracy table (the ``backtest`` command).
 * :func:`project_cohort` with :func:`load_cohort_parameters` — pyramids and school-age / 70+ counts.
@@ -32,9 +33,12 @@ from cc_analytics.forecasting.forecast import (
     LEVEL_RANGE,
     ForecastRequestError,
     ForecastSet,
+    KabupatenPlan,
     common_basis,
     forecast_kabupaten,
+    forecast_plan,
     forecast_series_set,
+    plan_kabupaten,
 )
 from cc_analytics.forecasting.loading import load_penduduk_tahunan, load_penduduk_umur, read_series_csv
 from cc_analytics.forecasting.methods import METHODS
@@ -58,16 +62,19 @@ __all__ = [
     "CohortProjection",
     "ForecastRequestError",
     "ForecastSet",
+    "KabupatenPlan",
     "PreparedSeries",
     "SeriesError",
     "backtest_errors",
     "best_method",
     "common_basis",
     "forecast_kabupaten",
+    "forecast_plan",
     "forecast_series_set",
     "load_cohort_parameters",
     "load_penduduk_tahunan",
     "load_penduduk_umur",
+    "plan_kabupaten",
     "prepare_series",
     "project_cohort",
     "read_series_csv",

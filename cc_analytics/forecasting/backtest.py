@@ -124,16 +124,22 @@ def backtest_errors(
 
 
 def _loso_covered(errors: pd.DataFrame, level: float) -> pd.Series:
-    """For each error row: inside the band calibrated on the other series' errors (same method, horizon)?"""
-    covered = pd.Series(np.nan, index=errors.index)
-    for _, group in errors.groupby(["method", "horizon"]):
-        abs_err = group["scaled_error"].abs()
-        for kode, rows in group.groupby("kode_wilayah"):
-            others = abs_err[group["kode_wilayah"] != kode].to_numpy()
-            q = conformal_half_width(others, level)
+    """For each error row: inside the band calibrated on the other series' errors (same method, horizon)?
+
+    Works on numpy arrays per (method, horizon) group: with 25 series and 7 methods that is ~900 quantiles,
+    which pandas indexing made the slowest part of the page's backtest table.
+    """
+    covered = np.full(len(errors), np.nan)
+    abs_err = errors["scaled_error"].abs().to_numpy(dtype=float)
+    kode = errors["kode_wilayah"].to_numpy(dtype=object)
+    for positions in errors.groupby(["method", "horizon"], sort=False).indices.values():
+        group_err, group_kode = abs_err[positions], kode[positions]
+        for one in pd.unique(group_kode):
+            mine = group_kode == one
+            q = conformal_half_width(group_err[~mine], level)
             if math.isfinite(q):
-                covered[rows.index] = (abs_err[rows.index] <= q).astype(float)
-    return covered
+                covered[positions[mine]] = (group_err[mine] <= q).astype(float)
+    return pd.Series(covered, index=errors.index)
 
 
 def summarise(errors: pd.DataFrame, level: float = 0.8, coverage: bool = True) -> pd.DataFrame:

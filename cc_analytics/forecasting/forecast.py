@@ -161,8 +161,15 @@ def resolve_method(series: list[PreparedSeries], method: str) -> tuple[str, pd.D
     return chosen, errors[errors["method"] == chosen], note
 
 
-def _build(series: list[PreparedSeries], method: str, horizon: int, level: float, align: bool) -> tuple:
-    method, errors, auto_note = resolve_method(series, method)
+def _build(
+    series: list[PreparedSeries],
+    method: str,
+    horizon: int,
+    level: float,
+    align: bool,
+    resolved: tuple[str, pd.DataFrame, str] | None = None,
+) -> tuple:
+    method, errors, auto_note = resolved or resolve_method(series, method)
     cal = calibrate(errors, method)
     last = max(s.last_year for s in series)
     columns: dict[str, list] = {name: [] for name in FORECAST_COLUMNS}
@@ -292,9 +299,62 @@ def forecast_kabupaten(
         SeriesError: a kecamatan cannot be forecast on the chosen basis (message names it).
     """
     validate_request(method, horizon, level)
+    return forecast_plan(plan_kabupaten(history, method, basis, kode_kabupaten), horizon, level)
+
+
+@dataclass(frozen=True)
+class KabupatenPlan:
+    """What :func:`forecast_kabupaten` does before the horizon and level matter (the slow part: the backtest).
+
+    Made by :func:`plan_kabupaten`; :func:`forecast_plan` turns it into forecasts for any horizon and level,
+    so a page can change the band level without backtesting again.
+
+    Attributes:
+        series: the kecamatan series and the kabupaten series (last), on one basis.
+        kab_notes: notes about the kabupaten series (e.g. built as the sum of the kecamatan).
+        method: the method asked for (may be ``otomatis``).
+        resolved: the method used, its backtest errors and the note on an automatic choice
+            (:func:`resolve_method`).
+        kode_kabupaten: code of the kabupaten.
+    """
+
+    series: tuple[PreparedSeries, ...]
+    kab_notes: tuple[str, ...]
+    method: str
+    resolved: tuple[str, pd.DataFrame, str]
+    kode_kabupaten: str = KODE_KABUPATEN
+
+
+def plan_kabupaten(
+    history: pd.DataFrame,
+    method: str = DEFAULT_METHOD,
+    basis: str | None = None,
+    kode_kabupaten: str = KODE_KABUPATEN,
+) -> KabupatenPlan:
+    """Prepare the hierarchy on one basis and resolve the method by backtest (see :func:`forecast_kabupaten`).
+
+    Raises:
+        ForecastRequestError: unknown method.
+        SeriesError: a kecamatan cannot be forecast on the chosen basis.
+    """
+    validate_request(method, DEFAULT_HORIZON, DEFAULT_LEVEL)
     prepared, kab_notes = prepare_hierarchy(history, basis, kode_kabupaten)
-    table, hist, cal, explanation = _build(prepared, method, horizon, level, align=True)
-    table = reconcile_forecasts(table, kode_kabupaten)
-    extra = [(kode_kabupaten, n) for n in kab_notes] + [(kode_kabupaten, _calibration_note(cal))]
+    resolved = resolve_method(prepared, method)
+    return KabupatenPlan(tuple(prepared), tuple(kab_notes), method, resolved, kode_kabupaten)
+
+
+def forecast_plan(plan: KabupatenPlan, horizon: int = DEFAULT_HORIZON, level: float = DEFAULT_LEVEL) -> ForecastSet:
+    """Calibrated, reconciled forecasts from a :class:`KabupatenPlan`; equal to :func:`forecast_kabupaten`.
+
+    Raises:
+        ForecastRequestError: horizon or level out of range.
+    """
+    validate_request(plan.method, horizon, level)
+    prepared, kode = list(plan.series), plan.kode_kabupaten
+    table, hist, cal, explanation = _build(prepared, plan.method, horizon, level, align=True, resolved=plan.resolved)
+    table = reconcile_forecasts(table, kode)
+    extra = [(kode, n) for n in plan.kab_notes] + [(kode, _calibration_note(cal))]
     notes = _notes_frame(prepared, extra)
-    return ForecastSet(table, hist, notes, method, level, horizon, explanation, texts.RECONCILIATION_TEXT, cal.n_errors)
+    return ForecastSet(
+        table, hist, notes, plan.method, level, horizon, explanation, texts.RECONCILIATION_TEXT, cal.n_errors
+    )

@@ -17,16 +17,41 @@ from cc_analytics.store import connect
 SERIES_CSV_COLUMNS = ("wilayah", "tahun", "penduduk")
 
 
-def _query(marts_path: Path, table: str, sql: str, params: tuple = ()) -> pd.DataFrame:
-    con = connect(marts_path)
+_TAHUNAN_SQL = (
+    "SELECT kode_wilayah, tahun, penduduk, basis, sumber FROM penduduk_tahunan ORDER BY kode_wilayah, tahun, basis"
+)
+_UMUR_SQL = (
+    "SELECT periode, substr(kode_desa, 1, 8) AS kode_kecamatan, jenis_kelamin, kelompok_umur, "
+    "sum(jumlah_penduduk) AS jumlah_penduduk FROM penduduk "
+    "WHERE periode = coalesce(?, (SELECT max(periode) FROM penduduk)) "
+    "GROUP BY ALL ORDER BY kode_kecamatan, jenis_kelamin, kelompok_umur"
+)
+
+
+def _run(con: duckdb.DuckDBPyConnection, table: str, sql: str, params: tuple = ()) -> pd.DataFrame:
     try:
         return con.execute(sql, list(params)).df()
     except duckdb.CatalogException as exc:
         raise DataNotFoundError(
             f"Mart '{table}' belum ada di basis data. Jalankan: python -m cc_analytics ingest"
         ) from exc
+
+
+def _query(marts_path: Path, table: str, sql: str, params: tuple = ()) -> pd.DataFrame:
+    con = connect(marts_path)
+    try:
+        return _run(con, table, sql, params)
     finally:
         con.close()
+
+
+def read_penduduk_tahunan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """:func:`load_penduduk_tahunan` on an open connection (for cached page loaders).
+
+    Raises:
+        DataNotFoundError: the marts have no ``penduduk_tahunan`` table.
+    """
+    return _run(con, "penduduk_tahunan", _TAHUNAN_SQL).astype({"kode_wilayah": str, "basis": str, "sumber": str})
 
 
 def load_penduduk_tahunan(marts_path: Path) -> pd.DataFrame:
@@ -36,11 +61,23 @@ def load_penduduk_tahunan(marts_path: Path) -> pd.DataFrame:
         MartsMissingError: no marts have been built at ``marts_path``.
         DataNotFoundError: the marts have no ``penduduk_tahunan`` table.
     """
-    sql = (
-        "SELECT kode_wilayah, tahun, penduduk, basis, sumber FROM penduduk_tahunan ORDER BY kode_wilayah, tahun, basis"
-    )
-    frame = _query(marts_path, "penduduk_tahunan", sql)
+    frame = _query(marts_path, "penduduk_tahunan", _TAHUNAN_SQL)
     return frame.astype({"kode_wilayah": str, "basis": str, "sumber": str})
+
+
+def _checked_umur(frame: pd.DataFrame, periode: str | None) -> pd.DataFrame:
+    if frame.empty:
+        raise DataNotFoundError(f"Tidak ada data penduduk menurut umur untuk periode '{periode or 'terbaru'}'.")
+    return frame
+
+
+def read_penduduk_umur(con: duckdb.DuckDBPyConnection, periode: str | None = None) -> pd.DataFrame:
+    """:func:`load_penduduk_umur` on an open connection (for cached page loaders).
+
+    Raises:
+        DataNotFoundError: no ``penduduk`` table, or no rows for ``periode``.
+    """
+    return _checked_umur(_run(con, "penduduk", _UMUR_SQL, (periode,)), periode)
 
 
 def load_penduduk_umur(marts_path: Path, periode: str | None = None) -> pd.DataFrame:
@@ -54,16 +91,7 @@ def load_penduduk_umur(marts_path: Path, periode: str | None = None) -> pd.DataF
         MartsMissingError: no marts have been built at ``marts_path``.
         DataNotFoundError: no ``penduduk`` table, or no rows for ``periode``.
     """
-    sql = (
-        "SELECT periode, substr(kode_desa, 1, 8) AS kode_kecamatan, jenis_kelamin, kelompok_umur, "
-        "sum(jumlah_penduduk) AS jumlah_penduduk FROM penduduk "
-        "WHERE periode = coalesce(?, (SELECT max(periode) FROM penduduk)) "
-        "GROUP BY ALL ORDER BY kode_kecamatan, jenis_kelamin, kelompok_umur"
-    )
-    frame = _query(marts_path, "penduduk", sql, (periode,))
-    if frame.empty:
-        raise DataNotFoundError(f"Tidak ada data penduduk menurut umur untuk periode '{periode or 'terbaru'}'.")
-    return frame
+    return _checked_umur(_query(marts_path, "penduduk", _UMUR_SQL, (periode,)), periode)
 
 
 def read_series_csv(path: Path) -> pd.DataFrame:

@@ -111,7 +111,7 @@ def _clean(frame: pd.DataFrame, kode: str) -> tuple[_Rows, list[str]]:
     notes: list[str] = []
     bad = ~(np.isfinite(penduduk) & (penduduk > 0))
     if bad.any():
-        notes.append(texts.NOTE_DROPPED_VALUES.format(years=_years_text(sorted(rows.tahun[bad]))))
+        notes.append(texts.NOTE_DROPPED_VALUES.format(years=_years_text(sorted(set(rows.tahun[bad].tolist())))))
         rows = _Rows(*(a[~bad] for a in (rows.tahun, rows.penduduk, rows.basis, rows.sumber)))
     seen: dict[tuple[int, str], float] = {}
     keep = np.ones(rows.tahun.size, dtype=bool)

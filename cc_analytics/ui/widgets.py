@@ -22,6 +22,7 @@ from cc_analytics.formatting import (
 )
 from cc_analytics.gaps import gaps_for_chart, gaps_for_display
 from cc_analytics.provenance import SourceNote, source_line
+from cc_analytics.ui import url_state
 
 PERIODE_KEY = "periode"
 """Session-state key and URL parameter of the periode selector (``?periode=2025-S1``)."""
@@ -36,10 +37,10 @@ def demo_banner(meta: dict[str, str]) -> None:
 
 
 def periode_selector(periodes: list[str], latest: str) -> str:
-    """Sidebar selector of the semester, bound to the URL so the choice carries across pages and links.
+    """Sidebar selector of the semester, kept in the URL as its code (``?periode=2025-S1``).
 
-    The URL holds the name shown (``?periode=Semester+I+2025``); a link with the label (``?periode=2025-S1``)
-    works too. Options are listed newest first.
+    The choice carries across pages and links (see :mod:`cc_analytics.ui.url_state`). A link with the name
+    shown (``?periode=Semester+I+2025``) works too and is rewritten to the code. Options are listed newest first.
 
     Args:
         periodes: labels held by the marts, oldest first (not empty).
@@ -47,26 +48,22 @@ def periode_selector(periodes: list[str], latest: str) -> str:
 
     Returns:
         The selected label. A value in the URL that matches no semester is replaced by the default, with a
-        notice (Streamlit itself drops such a value silently).
+        notice.
     """
     options = list(reversed(periodes))
     default = latest if latest in options else options[0]
-    requested = st.query_params.get(PERIODE_KEY)
-    if requested in options and PERIODE_KEY not in st.session_state:
-        st.session_state[PERIODE_KEY] = requested
-    selected = st.sidebar.selectbox(
-        texts.PERIODE_LABEL,
-        options,
-        index=options.index(default),
-        format_func=format_periode,
-        key=PERIODE_KEY,
-        bind="query-params",
-        help=texts.PERIODE_HELP,
+    return str(
+        url_state.select(
+            texts.PERIODE_LABEL,
+            PERIODE_KEY,
+            options,
+            default=default,
+            format_func=format_periode,
+            aliases={format_periode(p): p for p in options},
+            container=st.sidebar,
+            help=texts.PERIODE_HELP,
+        )
     )
-    known = set(options) | {format_periode(p) for p in options}
-    if requested is not None and requested not in known:
-        st.sidebar.warning(texts.PERIODE_INVALID.format(value=requested, fallback=format_periode(selected)))
-    return str(selected)
 
 
 def selected_periode() -> str:

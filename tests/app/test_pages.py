@@ -119,7 +119,7 @@ def test_periode_label_in_url_is_accepted(marts: duckdb.DuckDBPyConnection) -> N
     at.query_params["periode"] = first
     at.run()
     assert at.selectbox(key="periode").value == first
-    assert not [w for w in at.sidebar.warning]
+    assert not [w for w in at.warning]
 
 
 def test_unknown_periode_in_url_is_reported(marts: duckdb.DuckDBPyConnection) -> None:
@@ -127,7 +127,7 @@ def test_unknown_periode_in_url_is_reported(marts: duckdb.DuckDBPyConnection) ->
     at.query_params["periode"] = "Semester I 1999"
     at.run()
     assert at.selectbox(key="periode").value == briefing.list_periodes(marts)[-1]
-    assert any("Semester I 1999" in w.value for w in at.sidebar.warning)
+    assert any("Semester I 1999" in w.value for w in at.warning)
 
 
 def test_choosing_a_periode_updates_the_numbers(marts: duckdb.DuckDBPyConnection) -> None:

@@ -1,0 +1,263 @@
+"""The Peta page's Streamlit pieces: cached boundaries, values and decks; the map with click-to-drill; legend,
+source and notes; the PNG download; and the locator map used on the Kecamatan page.
+
+The numbers come from :mod:`cc_analytics.map_indicators`, the map model from :mod:`cc_analytics.peta`; this
+module only caches them and turns them into elements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.errors import StreamlitPageNotFoundError
+
+from cc_analytics import links, map_indicators, peta, peta_texts
+from cc_analytics.config import Settings
+from cc_analytics.map_area import Areas, area_km2
+from cc_analytics.map_indicators import DensityUnavailableError, IndicatorValues
+from cc_analytics.maps import (
+    BoundaryError,
+    MapBoundaries,
+    MapModel,
+    boundaries_signature,
+    boundaries_source,
+    build_deck,
+    build_locator_deck,
+    legend_html,
+    load_map_boundaries,
+    render_png,
+    schematic_boundaries,
+    selected_kode,
+)
+from cc_analytics.maps.deck import CompactDeck
+from cc_analytics.store import marts_signature
+from cc_analytics.ui import errors, loaders, url_state, widgets
+
+MAP_HEIGHT = 560
+LOCATOR_HEIGHT = 220
+LOCATOR_VIEWPORT = (220, 200)  # fits the narrow side column of the Kecamatan page, with a margin on wider ones
+KECAMATAN_PAGE = "pages/kecamatan_page.py"
+
+
+@dataclass(frozen=True)
+class LoadedBoundaries:
+    """Boundaries for the maps and, when the configured file could not be used, why (then schematic)."""
+
+    boundaries: MapBoundaries
+    key: str
+    problem: BoundaryError | None = None
+
+
+def boundary_key(settings: Settings) -> str:
+    """Cache key of the boundaries: the file the maps load and its version (changes when it is replaced)."""
+    return f"{boundaries_source(settings)}|{boundaries_signature(settings)}"
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _boundaries(key: str, _settings: Settings) -> LoadedBoundaries:
+    """Loaded once per boundary file and version (``key``, see :func:`boundary_key`)."""
+    try:
+        return LoadedBoundaries(load_map_boundaries(_settings), key)
+    except BoundaryError as exc:
+        return LoadedBoundaries(schematic_boundaries(), key, exc)
+
+
+def load_boundaries(settings: Settings) -> MapBoundaries:
+    """The boundaries of the maps (cached); an unusable boundary file is reported (call once per run) and the
+    schematic map used."""
+    loaded = _boundaries(boundary_key(settings), settings)
+    if loaded.problem is not None:
+        errors.show_error(loaded.problem)
+    return loaded.boundaries
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _areas(signature: str, level: str, _boundaries: MapBoundaries) -> Areas | None:
+    return area_km2(_boundaries, level)  # type: ignore[arg-type]
+
+
+def load_values(
+    settings: Settings, boundaries: MapBoundaries, periode: str, indikator: str, level: str
+) -> IndicatorValues:
+    """The indicator values (cached until the marts or the boundaries change).
+
+    Density without imported boundaries is explained in an info box (with the regency's density from its
+    official area) and the run stops there; other library errors propagate to
+    :func:`cc_analytics.ui.errors.user_errors`.
+    """
+    map_indicators.check_choice(indikator, level)
+    areas = None
+    if indikator == "kepadatan":
+        areas = _areas(boundary_key(settings), level, boundaries)
+    try:
+        return loaders.cached_query(
+            settings,
+            map_indicators.indicator_values,
+            periode,
+            indikator,
+            level,
+            min_cell=settings.min_cell,
+            luas_km2=areas,
+            is_synthetic=loaders.is_demo(settings),
+        )
+    except DensityUnavailableError as exc:
+        st.info(str(exc), icon=":material/info:")
+        st.stop()
+        raise  # st.stop() ends the run; this line is never reached
+
+
+@st.cache_resource(max_entries=24, show_spinner=False)
+def _model_and_deck(
+    _values: IndicatorValues, _boundaries: MapBoundaries, key: tuple[str, ...], kode_kecamatan: str | None
+) -> tuple[MapModel, CompactDeck]:
+    model = peta.build_peta_model(_values, _boundaries, kode_kecamatan)
+    return model, build_deck(model)
+
+
+def map_model(
+    settings: Settings, boundaries: MapBoundaries, values: IndicatorValues, kode_kecamatan: str | None
+) -> tuple[MapModel, CompactDeck]:
+    """The map model and its deck, cached per marts and boundary file version and per view."""
+    key = (
+        str(settings.marts_path),
+        marts_signature(settings.marts_path),
+        boundary_key(settings),
+        values.periode,
+        values.indikator,
+        values.level,
+        str(values.min_cell),
+    )
+    return _model_and_deck(values, boundaries, key, kode_kecamatan)
+
+
+def _on_click(chart_key: str) -> None:
+    """Turn a click on the map into the next view (callback of the chart, runs before the next run)."""
+    kode = selected_kode(st.session_state.get(chart_key))
+    if kode is None:
+        return
+    url_state.request(**peta.click_request(kode))
+
+
+def map_section(deck: CompactDeck, model: MapModel, values: IndicatorValues, *, alt: str) -> None:
+    """The interactive map with its legend beside it, and under it the source line, what the map is drawn on
+    and, when some values are hidden, the suppression note.
+
+    A click on a kecamatan drills into its desa, a click on a desa selects it. The chart's key depends on the
+    view (level and kecamatan), so each view starts with an empty selection and its own initial view; switching
+    indicators keeps the key, and with it the user's pan and zoom.
+    """
+    chart_key = f"peta_{model.level}_{model.kode_kecamatan or links.SEMUA}"
+    map_column, legend_column = st.columns([5, 1])
+    with map_column:
+        st.pydeck_chart(
+            deck,
+            on_select=lambda: _on_click(chart_key),
+            selection_mode="single-object",
+            key=chart_key,
+            height=MAP_HEIGHT,
+            alt=alt,
+        )
+    with legend_column:
+        st.html(legend_html(model.legend))
+    widgets.source_caption(values.source)
+    st.caption(model.caption)
+    note = peta.suppression_note(model, values)
+    if note:
+        st.caption(note)
+
+
+def definition(values: IndicatorValues) -> None:
+    """How the indicator is computed, in a closed expander."""
+    with st.expander(peta_texts.DEFINITION_HEADING, icon=":material/functions:"):
+        st.markdown(values.indicator.definition)
+
+
+def download_png(model: MapModel, values: IndicatorValues, heading: str, file_name: str) -> None:
+    """The "Unduh PNG" button; the image (with heading, source and notes) is drawn only when it is pressed."""
+    printable = peta.for_png(model, values, heading)
+    st.download_button(
+        peta_texts.DOWNLOAD_PNG,
+        data=lambda: render_png(printable),
+        file_name=file_name,
+        mime="image/png",
+        on_click="ignore",
+        icon=":material/download:",
+        help=peta_texts.DOWNLOAD_HELP,
+    )
+
+
+def selection_box(values: IndicatorValues, wilayah: url_state.Wilayah, names: dict[str, str]) -> None:
+    """The value of the selected desa (desa level) or kecamatan (kecamatan level), as on the map."""
+    kode_kecamatan = wilayah.kode_kecamatan
+    kode = wilayah.kode_desa if values.level == "desa" else kode_kecamatan
+    if kode is None or kode_kecamatan is None:
+        return
+    text = peta.selection_text(values, kode, names.get(kode_kecamatan, kode_kecamatan))
+    if text:
+        st.info(text, icon=":material/location_on:")
+
+
+def _back_to_regency() -> None:
+    url_state.request(kec=links.SEMUA, desa=links.SEMUA)
+
+
+def navigation(values: IndicatorValues, wilayah: url_state.Wilayah, names: dict[str, str]) -> None:
+    """Buttons and links under the map: back to the regency, show the desa, open the kecamatan's profile."""
+    kode = wilayah.kode_kecamatan
+    if kode is None:
+        return
+    nama = names.get(kode, kode)
+    columns = st.columns(3)
+    columns[0].button(peta_texts.BACK_TO_REGENCY, on_click=_back_to_regency, icon=":material/zoom_out_map:")
+    if values.level == "kecamatan":
+        columns[1].button(
+            peta_texts.SHOW_DESA.format(kecamatan=nama),
+            on_click=url_state.request,
+            kwargs={"level": "desa"},
+            icon=":material/zoom_in:",
+        )
+    with columns[2]:
+        profile_link(nama)
+
+
+def profile_link(nama_kecamatan: str) -> None:
+    """A link to the Kecamatan page (it reads the selected kecamatan from the sidebar); nothing when that page is
+    not part of the app."""
+    try:
+        st.page_link(
+            KECAMATAN_PAGE,
+            label=peta_texts.OPEN_PROFILE.format(kecamatan=nama_kecamatan),
+            icon=":material/open_in_new:",
+        )
+    except StreamlitPageNotFoundError:
+        return
+
+
+def locator_map(settings: Settings, kode_kecamatan: str | None, container: DeltaGenerator | None = None) -> None:
+    """A small map of the regency with one kecamatan highlighted (for the Kecamatan page); nothing for the
+    kabupaten itself (``kode_kecamatan`` None).
+
+    Args:
+        settings: app settings (for the boundary file).
+        kode_kecamatan: the kecamatan to highlight, or None.
+        container: where to draw it; the main area by default.
+    """
+    if kode_kecamatan is None:
+        return
+    boundaries = load_boundaries(settings)
+    nama = links.wilayah_names().get(kode_kecamatan, kode_kecamatan)
+    with container if container is not None else st.container():
+        st.pydeck_chart(
+            _locator(boundary_key(settings), kode_kecamatan, boundaries),
+            height=LOCATOR_HEIGHT,
+            alt=peta_texts.LOCATOR_ALT.format(kecamatan=nama),
+        )
+        if boundaries.kecamatan_schematic:
+            st.caption(peta_texts.LOCATOR_SCHEMATIC)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _locator(signature: str, kode_kecamatan: str, _boundaries: MapBoundaries) -> CompactDeck:
+    return build_locator_deck(_boundaries, kode_kecamatan, viewport=LOCATOR_VIEWPORT)
