@@ -1,14 +1,16 @@
-"""Everything the PKH coverage page shows for one selection, in one object (:func:`build_view`).
+"""Everything the PKH coverage page shows for one selection, in one object (:class:`PkhView`).
 
-The page calls :func:`build_view` once (through the cached loader) and renders the parts with
-:mod:`cc_analytics.coverage_display`. Numbers come from :mod:`cc_analytics.coverage_tables` (protected
-against small counts), the narrative from :mod:`cc_analytics.coverage_text`, and the source line covers
-the three registers the figures are linked from, with the PKH date of the chosen tahap.
+The page builds it with :func:`assemble_view` from the cached tables and source line (the tables do not
+depend on the komponen, so switching komponen reads nothing) and renders the parts with
+:mod:`cc_analytics.coverage_display`; :func:`build_view` does the same in one call. Numbers come from
+:mod:`cc_analytics.coverage_tables` (protected against small counts), the narrative from
+:mod:`cc_analytics.coverage_text`, and the source line covers the three registers the figures are linked
+from, with the PKH date of the chosen tahap.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import duckdb
@@ -63,6 +65,25 @@ def coverage_source(con: duckdb.DuckDBPyConnection, selection: Selection, *, is_
     return SourceNote((("dtsen", dates.get("dtsen")), ("dukcapil", dates.get("dukcapil")), ("pkh", pkh)), is_synthetic)
 
 
+def assemble_view(tables: CoverageTables, selection: Selection, source: SourceNote, *, min_cell: int) -> PkhView:
+    """The view of ``selection`` from tables read for the same semester, tahap and wilayah.
+
+    The tables hold every komponen, so changing only the komponen needs no new read or protection: the
+    tables of any komponen are re-used with ``selection``'s komponen.
+    """
+    tables = replace(tables, selection=selection)
+    kecamatan = selection.kecamatan
+    return PkhView(
+        selection=selection,
+        tables=tables,
+        wilayah_nama=place_name(tables, selection.kode_desa or kecamatan),
+        kecamatan_nama=place_name(tables, kecamatan) if kecamatan else None,
+        narrative=tuple(narrative(tables)),
+        source=source,
+        min_cell=min_cell,
+    )
+
+
 def build_view(
     con: duckdb.DuckDBPyConnection, selection: Selection, *, min_cell: int, is_synthetic: bool = False
 ) -> PkhView:
@@ -78,13 +99,5 @@ def build_view(
         DataNotFoundError: when the marts do not hold the selection.
     """
     tables = build_tables(con, selection, min_cell=min_cell)
-    kecamatan = selection.kecamatan
-    return PkhView(
-        selection=selection,
-        tables=tables,
-        wilayah_nama=place_name(tables, selection.kode_desa or kecamatan),
-        kecamatan_nama=place_name(tables, kecamatan) if kecamatan else None,
-        narrative=tuple(narrative(tables)),
-        source=coverage_source(con, selection, is_synthetic=is_synthetic),
-        min_cell=min_cell,
-    )
+    source = coverage_source(con, selection, is_synthetic=is_synthetic)
+    return assemble_view(tables, selection, source, min_cell=min_cell)

@@ -1,12 +1,15 @@
 """The sections of the PKH coverage page (``/pkh``): filters, narrative, cards, tables, chart, verval list.
 
-Figures come from :func:`cc_analytics.coverage_view.build_view` through
-:func:`cc_analytics.ui.loaders.cached_query` (cached until the marts file changes) and are turned into text by
-:mod:`cc_analytics.coverage_display`; wording lives in :mod:`cc_analytics.pkh_texts`. URL keys: ``tahap`` and
-``komponen`` (here), ``periode``, ``kec`` and ``desa`` (sidebar, from ``app.py``).
+Figures come from :func:`cc_analytics.coverage_tables.build_tables` through
+:func:`cc_analytics.ui.loaders.cached_query` (cached until the marts file changes), are assembled by
+:func:`cc_analytics.coverage_view.assemble_view` and turned into text by :mod:`cc_analytics.coverage_display`;
+wording lives in :mod:`cc_analytics.pkh_texts`. URL keys: ``tahap`` and ``komponen`` (here), ``periode``,
+``kec`` and ``desa`` (sidebar, from ``app.py``).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import altair as alt
 import pandas as pd
@@ -16,7 +19,8 @@ from cc_analytics import coverage, coverage_method, coverage_verval, export, tex
 from cc_analytics import coverage_display as display
 from cc_analytics import pkh_texts as t
 from cc_analytics.config import Settings
-from cc_analytics.coverage_view import PkhView, build_view
+from cc_analytics.coverage_tables import build_tables
+from cc_analytics.coverage_view import PkhView, assemble_view, coverage_source
 from cc_analytics.formatting import format_number, format_periode, format_rupiah
 from cc_analytics.pkh_policy import load_policy
 from cc_analytics.provenance import source_line
@@ -63,10 +67,12 @@ def filters(settings: Settings, periode: str) -> coverage.Selection | None:
 
 
 def load_view(settings: Settings, selection: coverage.Selection) -> PkhView:
-    """:func:`cc_analytics.coverage_view.build_view`, cached until the marts change."""
-    return loaders.cached_query(
-        settings, build_view, selection, min_cell=settings.min_cell, is_synthetic=loaders.is_demo(settings)
-    )
+    """The view of ``selection``: tables and source line cached until the marts change, read once for all
+    komponen (see :func:`cc_analytics.coverage_view.assemble_view`)."""
+    base = replace(selection, komponen=coverage.SEMUA)
+    tables = loaders.cached_query(settings, build_tables, base, min_cell=settings.min_cell)
+    source = loaders.cached_query(settings, coverage_source, base, is_synthetic=loaders.is_demo(settings))
+    return assemble_view(tables, selection, source, min_cell=settings.min_cell)
 
 
 def _source(view: PkhView) -> None:
