@@ -1,26 +1,35 @@
-"""``python -m cc_analytics bench``: measure the data pipeline and print the figures.
+"""``python -m cc_analytics bench``: measure the data pipeline and the pages, and print the figures.
 
 Each heavy step runs in its own process so that its peak memory (max RSS) is its own. Printed:
 demo generation time and peak RSS, the raw scan floor (DuckDB materialising every column of every raw
-file, nothing else), ingest time, peak RSS and rows per second, the ingest/floor ratio, and the warm
-rerun time of the briefing page, server-side.
+file, nothing else), ingest time, peak RSS and rows per second, the ingest/floor ratio, the cold and warm
+server-side run of the briefing page, validation throughput per source (``validate``), forecast and cohort
+timings of the proyeksi page, the desa-level map payload, and with ``--browser`` the map's paint time in
+chromium.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import socket
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+import urllib.request
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 
-from cc_analytics.config import PROJECT_ROOT
+from cc_analytics.config import PROJECT_ROOT, Settings, load_settings
+from cc_analytics.forecasting.timing import measure_timings
 from cc_analytics.ingest.files import discover
+from cc_analytics.maps import import_boundaries
+from cc_analytics.maps.measure import map_payload_bytes, measure_map_paint
+from cc_analytics.validation_bench import validation_throughput
 
 
 @dataclass(frozen=True)
@@ -86,12 +95,51 @@ def _briefing_rerun_ms(marts: Path) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _boundaries(source: Path | None, work: Path) -> Path | None:
+    """Import a boundary file for the map measurement (None: the schematic fallback)."""
+    if source is None:
+        return None
+    _report, stored = import_boundaries(source, target=work / "boundaries.parquet")
+    return stored
+
+
+def _map_paint(settings: Settings) -> dict[str, float]:
+    """Start the app on a free local port and time the desa-level map's paint in chromium."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "CC_MARTS_PATH": str(settings.marts_path)}
+    if settings.boundaries_path:
+        env["CC_BOUNDARIES_PATH"] = str(settings.boundaries_path)
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--server.headless", "true"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        urllib.request.urlopen(base, timeout=60).read()  # first run of the router registers the pages
+        return measure_map_paint(base)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the bench command."""
     parser.add_argument("--scale", type=float, default=1.0, help="skala demo (1 = seluruh kabupaten)")
     parser.add_argument("--seed", type=int, default=35014)
     parser.add_argument("--raw", type=Path, help="pakai berkas mentah yang sudah ada (lewati pembuatan demo)")
     parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
+    parser.add_argument("--boundaries", type=Path, help="berkas batas desa untuk mengukur peta (bawaan: peta skematis)")
+    parser.add_argument("--browser", action="store_true", help="ukur juga waktu gambar peta di chromium")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -116,9 +164,15 @@ def run(args: argparse.Namespace) -> int:
             marts_mb=round(marts.stat().st_size / 2**20, 1),
         )
         results.update(_briefing_rerun_ms(marts))
+        results.update(validation_throughput(raw_dir))
+        results.update(measure_timings(marts))
+        settings = replace(load_settings(), marts_path=marts, boundaries_path=_boundaries(args.boundaries, work))
+        results.update(map_payload_bytes(settings, level="desa"))
+        if args.browser:
+            results.update(_map_paint(settings))
     if args.json:
         print(json.dumps(results))
     else:
         for key, value in results.items():
-            print(f"{key:<26} {value}")
+            print(f"{key:<30} {value}")
     return 0
