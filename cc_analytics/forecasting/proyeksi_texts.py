@@ -175,19 +175,20 @@ BACKTEST_INTRO = (
 BACKTEST_COLUMNS: dict[str, str] = {
     "metode": "Metode",
     "mape": "MAPE (%)",
-    "mdape": "Median APE (%)",
+    "mdape": "MdAPE (%)",
     "bias": "Bias (%)",
     "mase": "MASE",
-    "cakupan_model": "Cakupan pita model {pct}%",
-    "cakupan_kalibrasi": "Cakupan pita terkalibrasi {pct}%",
-    "n": "Jumlah uji",
+    "cakupan_model": "Cakupan model {pct}%",
+    "cakupan_kalibrasi": "Cakupan kalibrasi {pct}%",
+    "n": "Uji",
 }
 BACKTEST_BENCHMARK = " (pembanding)"
 BACKTEST_IN_USE = " ← dipakai"
 BACKTEST_CAPTION = (
-    "MAPE: rata-rata galat persen absolut. Median APE: nilai tengahnya. Bias positif: proyeksi terlalu tinggi. "
+    "MAPE: rata-rata galat persen absolut. MdAPE: median galat persen absolut. Bias positif: proyeksi terlalu tinggi. "
     "MASE di bawah 1: lebih baik daripada perubahan tahunan rata-rata. Cakupan: bagian angka sebenarnya yang "
-    "jatuh di dalam pita {pct}% (pita terkalibrasi tiap deret diukur dari galat deret lain). Pilihan otomatis "
+    "jatuh di dalam pita {pct}% dari model atau pita terkalibrasi (tiap deret diukur dengan pita dari galat deret "
+    "lain). Uji: banyaknya proyeksi yang dibandingkan. Pilihan otomatis "
     "hanya di antara ETS, ARIMA, Theta, random walk dengan drift dan kombinasi; laju geometrik (cara BPS) "
     "ditampilkan sebagai garis pembanding dan naif sebagai patokan terendah."
 )

@@ -114,7 +114,7 @@ def test_backtest_table_compares_every_method_with_the_benchmarks(marts: Path) -
     method = str(expected(marts).one.forecast["method"].iloc[0])
     benchmark = " (pembanding)" if method in ("naif", "drift") else ""
     assert [n for n in names if n.endswith("← dipakai")] == [f"{METHOD_LABELS[method]}{benchmark} ← dipakai"]
-    assert "Cakupan pita terkalibrasi 80%" in backtest.columns
+    assert "Cakupan kalibrasi 80%" in backtest.columns
 
 
 @pytest.mark.parametrize("method", ["ets", "drift", "kombinasi"])

@@ -164,8 +164,8 @@ def test_backtest_table_best_first_with_benchmarks_and_the_method_in_use() -> No
     )
     table = view.backtest_table(summary, level=0.8, method_in_use="drift")
     assert table.columns.tolist() == [
-        "Metode", "MAPE (%)", "Median APE (%)", "Bias (%)", "MASE",
-        "Cakupan pita model 80%", "Cakupan pita terkalibrasi 80%", "Jumlah uji",
+        "Metode", "MAPE (%)", "MdAPE (%)", "Bias (%)", "MASE",
+        "Cakupan model 80%", "Cakupan kalibrasi 80%", "Uji",
     ]  # fmt: skip
     assert table["Metode"].tolist() == [
         "Random walk dengan drift (pembanding) ← dipakai",
