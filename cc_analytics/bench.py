@@ -28,7 +28,8 @@ from cc_analytics.config import PROJECT_ROOT, Settings, load_settings
 from cc_analytics.forecasting.timing import measure_timings
 from cc_analytics.ingest.files import discover
 from cc_analytics.maps import import_boundaries
-from cc_analytics.maps.measure import map_payload_bytes, measure_map_paint
+from cc_analytics.maps.measure import map_payload_bytes
+from cc_analytics.maps.paint_probe import measure_map_paint
 from cc_analytics.validation_bench import validation_throughput
 
 

@@ -34,7 +34,6 @@ level = url_state.select(
     widget="segmented",
     container=right,
 )
-url_state.show_notices()
 
 boundaries = peta_view.load_boundaries(settings)
 values = peta_view.load_values(settings, boundaries, periode, indikator, level)

@@ -1,89 +1,35 @@
-"""Measuring the Peta page's map: payload bytes of the deck, and time until chromium has painted it.
+"""Measuring the Peta page's map for the bench: payload bytes of the deck and time until chromium paints it.
 
 - :func:`map_payload_bytes`: the JSON the server sends for one map (no browser), from the marts and the
   configured boundaries;
-- :func:`measure_map_paint`: open ``/peta`` of a running app in Debian's chromium and time how long after
-  the page is interactive the deck shows its coloured areas; also counts the bytes the page received over its
-  websocket;
-- :func:`install_paint_probe`, :func:`wait_for_paint` and :func:`screen_point`: the probe and the geometry behind
-  it, reused by the browser tests.
-
-The probe runs inside the page, on every animation frame (no screenshots, which would slow the software
-WebGL renderer down). "Interactive" is the first frame in which the script run has delivered the whole page:
-the map element and the "Unduh PNG" button under it are present. "Painted" is the first frame in which at
-least :data:`PAINTED_FRACTION` of a sample of the deck's pixels are coloured (the classes are saturated
-colours; background, borders, names and greys are not). To read the pixels, WebGL contexts are created with
-``preserveDrawingBuffer``.
+- :func:`measure_map`: payload and paint time for one marts file: starts ``streamlit run app.py`` on a free
+  port, times the desa-level map in chromium (:func:`cc_analytics.maps.paint_probe.measure_map_paint`), stops it.
 """
 
 from __future__ import annotations
 
-import math
-import statistics
-from dataclasses import dataclass
-from typing import Any
+import dataclasses
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
 
 import duckdb
 
-from cc_analytics.config import Settings, load_settings
+from cc_analytics.config import PROJECT_ROOT, Settings, load_settings
 from cc_analytics.map_indicators import indicator_values
 from cc_analytics.maps.boundaries import load_map_boundaries
-from cc_analytics.maps.deck import WORLD_PIXELS_AT_ZOOM_0, build_deck, deck_payload_bytes
+from cc_analytics.maps.deck import build_deck, deck_payload_bytes
+from cc_analytics.maps.paint_probe import measure_map_paint
 from cc_analytics.peta import build_peta_model
-
-PAINTED_FRACTION = 0.02
-SATURATION_MIN = 40  # max(r, g, b) - min(r, g, b) of a coloured pixel; the page background is about 16
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ("--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--disable-quic")
-EMPTY_STYLE = '{"version":8,"sources":{},"layers":[]}'
-BASEMAP_PATTERN = "**/basemaps.cartocdn.com/**"
-
-PAINT_PROBE_JS = """
-(() => {
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = function (type, attributes) {
-    if (type === "webgl" || type === "webgl2") {
-      attributes = Object.assign({}, attributes, { preserveDrawingBuffer: true });
-    }
-    return getContext.call(this, type, attributes);
-  };
-  const probe = { interactive: null, painted: null, fraction: 0 };
-  window.__ccMapPaint = probe;
-  const sample = document.createElement("canvas");
-  sample.width = 160;
-  sample.height = 90;
-  function colouredFraction(canvas) {
-    const context = sample.getContext("2d", { willReadFrequently: true });
-    context.clearRect(0, 0, sample.width, sample.height);
-    context.drawImage(canvas, 0, 0, sample.width, sample.height);
-    const data = context.getImageData(0, 0, sample.width, sample.height).data;
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const high = Math.max(data[i], data[i + 1], data[i + 2]);
-      const low = Math.min(data[i], data[i + 1], data[i + 2]);
-      if (data[i + 3] > 0 && high - low > SATURATION_MIN) coloured += 1;
-    }
-    return coloured / (data.length / 4);
-  }
-  function frame() {
-    const chart = document.querySelector('[data-testid="stDeckGlJsonChart"]');
-    const button = document.querySelector('[data-testid="stDownloadButton"]');
-    if (probe.interactive === null && chart && button) probe.interactive = performance.now();
-    if (probe.interactive !== null && chart) {
-      for (const canvas of chart.querySelectorAll("canvas")) {
-        if (canvas.width === 0 || canvas.height === 0) continue;
-        probe.fraction = Math.max(probe.fraction, colouredFraction(canvas));
-      }
-      if (probe.fraction >= PAINTED_FRACTION) {
-        probe.painted = performance.now();
-        return;
-      }
-    }
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-})();
-"""
 
 
 def map_payload_bytes(
@@ -114,106 +60,81 @@ def map_payload_bytes(
     }
 
 
-def screen_point(view: dict[str, float], lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
-    """Pixel position (x, y) of ``lon``/``lat`` in a deck of ``width`` × ``height`` px with ``initialViewState``
-    ``view`` (``longitude``, ``latitude``, ``zoom``): deck.gl's web-mercator projection, 512 px world at zoom 0."""
-    scale = WORLD_PIXELS_AT_ZOOM_0 * 2 ** view["zoom"] / (2 * math.pi)
-
-    def world(lon_: float, lat_: float) -> tuple[float, float]:
-        x = scale * (math.radians(lon_) + math.pi)
-        y = scale * (math.pi - math.log(math.tan(math.pi / 4 + math.radians(lat_) / 2)))
-        return x, y
-
-    cx, cy = world(view["longitude"], view["latitude"])
-    px, py = world(lon, lat)
-    return width / 2 + px - cx, height / 2 + py - cy
+SERVER_DEADLINE_S = 90.0
 
 
-@dataclass(frozen=True)
-class PaintTiming:
-    """One timed page load (ms after navigation start for ``interactive_ms``).
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
-    Attributes:
-        interactive_ms: from navigation start until the page was interactive.
-        painted_ms: from interactive until the map's areas were painted.
-        websocket_bytes: bytes the page received over the app's websocket until painted (all script output).
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+@contextmanager
+def serve_app(env: dict[str, str]) -> Iterator[str]:
+    """Run ``streamlit run app.py`` on a free port with ``env`` added to the environment; yield its base URL.
+
+    Raises:
+        RuntimeError: the server exited before answering ``/_stcore/health``.
+        TimeoutError: it did not answer within :data:`SERVER_DEADLINE_S`.
     """
-
-    interactive_ms: float
-    painted_ms: float
-    websocket_bytes: int
-
-
-def install_paint_probe(page: Any) -> None:
-    """Add the in-page paint probe (see module docstring) to every document ``page`` loads from now on."""
-    script = PAINT_PROBE_JS.replace("SATURATION_MIN", str(SATURATION_MIN))
-    page.add_init_script(script.replace("PAINTED_FRACTION", str(PAINTED_FRACTION)))
-
-
-def wait_for_paint(page: Any, timeout_s: float = 60.0) -> tuple[float, float]:
-    """Wait until the probe saw the map painted; return (interactive, painted) in ms after navigation start."""
-    page.wait_for_function(
-        "() => window.__ccMapPaint && window.__ccMapPaint.painted !== null", timeout=timeout_s * 1000
-    )
-    probe = page.evaluate("() => window.__ccMapPaint")
-    return float(probe["interactive"]), float(probe["painted"])
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port)]
+    command += ["--server.headless", "true", "--server.address", "127.0.0.1"]
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, **env}, stdout=log, stderr=log)
+        try:
+            _wait_until_healthy(process, url, log)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
-def answer_basemap_with_empty_style(page: Any) -> None:
-    """Answer the Carto basemap style request (unreachable offline) with an empty style."""
-    page.route(
-        BASEMAP_PATTERN,
-        lambda route: route.fulfill(status=200, content_type="application/json", body=EMPTY_STYLE),
-    )
+def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: IO[bytes]) -> None:
+    deadline = time.monotonic() + SERVER_DEADLINE_S
+    while not _healthy(url):
+        try:
+            process.wait(timeout=0.2)  # returns at once if the server died, else waits one poll interval
+        except subprocess.TimeoutExpired:
+            pass
+        else:
+            log.seek(0)
+            raise RuntimeError(f"streamlit berhenti: {log.read()[-2000:].decode(errors='replace')}")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"streamlit tidak menjawab setelah {SERVER_DEADLINE_S} detik")
 
 
-def _timed_load(page: Any, url: str, timeout_s: float) -> PaintTiming:
-    received = [0]
+def measure_map(marts: Path, *, boundaries: Path | None = None, runs: int = 4) -> dict[str, float | int | bool]:
+    """Payload and paint time of the desa-level map of the whole regency (365 areas) for one marts file.
 
-    def count(frame: str | bytes) -> None:
-        received[0] += len(frame)
-
-    page.on("websocket", lambda ws: ws.on("framereceived", count))
-    answer_basemap_with_empty_style(page)
-    install_paint_probe(page)
-    page.goto(url)
-    interactive, painted = wait_for_paint(page, timeout_s)
-    return PaintTiming(round(interactive, 1), round(painted - interactive, 1), received[0])
-
-
-def measure_map_paint(
-    base_url: str,
-    *,
-    query: str = "indikator=penduduk&level=desa",
-    runs: int = 3,
-    timeout_s: float = 60.0,
-    viewport: tuple[int, int] = (1400, 1000),
-) -> dict[str, float]:
-    """Open ``{base_url}/peta?{query}`` ``runs`` times in fresh chromium pages and time the map's paint.
-
-    Needs Playwright and Debian's chromium (``/usr/bin/chromium``); a running app (``streamlit run app.py``).
-    The first load warms the server's caches and is not counted when ``runs`` > 1.
+    Args:
+        marts: the marts DuckDB file.
+        boundaries: a boundary file (``CC_BOUNDARIES_PATH``); default the configured one, or the schematic map.
+        runs: page loads in chromium; the first warms the caches and is not counted.
 
     Returns:
-        ``map_interactive_ms`` and ``map_painted_ms`` (medians, ms after navigation start and after
-        interactive), ``map_painted_max_ms`` and ``map_websocket_bytes`` (of the last run).
+        :func:`map_payload_bytes` and :func:`measure_map_paint` results in one dict (bytes, ms).
     """
-    from playwright.sync_api import sync_playwright
-
-    timings: list[PaintTiming] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
-        try:
-            for _ in range(runs):
-                page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-                timings.append(_timed_load(page, f"{base_url}/peta?{query}", timeout_s))
-                page.close()
-        finally:
-            browser.close()
-    counted = timings[1:] if len(timings) > 1 else timings
-    return {
-        "map_interactive_ms": statistics.median(t.interactive_ms for t in counted),
-        "map_painted_ms": statistics.median(t.painted_ms for t in counted),
-        "map_painted_max_ms": max(t.painted_ms for t in counted),
-        "map_websocket_bytes": counted[-1].websocket_bytes,
-    }
+    env = {"CC_MARTS_PATH": str(marts)}
+    if boundaries is not None:
+        env["CC_BOUNDARIES_PATH"] = str(boundaries)
+    configured = load_settings()
+    boundaries_path = boundaries or configured.boundaries_path
+    settings = dataclasses.replace(configured, marts_path=marts, boundaries_path=boundaries_path)
+    results: dict[str, float | int | bool] = dict(map_payload_bytes(settings))
+    with serve_app(env) as url:
+        results.update(measure_map_paint(url, runs=runs))
+    return results
