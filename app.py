@@ -19,14 +19,18 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout=
 
 PAGES = [
     st.Page("pages/ringkasan_page.py", title=texts.PAGE_RINGKASAN, url_path="ringkasan", default=True),
-    st.Page("pages/kecamatan_page.py", title="Kecamatan & Desa", url_path="kecamatan", icon=":material/location_city:"),
-    st.Page("pages/data_page.py", title="Data & Kualitas", url_path="data", icon=":material/fact_check:"),
-    st.Page("pages/peta_page.py", title="Peta", url_path="peta", icon=":material/map:"),
-    st.Page("pages/pkh_page.py", title="Celah cakupan PKH", url_path="pkh", icon=":material/family_restroom:"),
-    st.Page("pages/proyeksi_page.py", title="Proyeksi penduduk", url_path="proyeksi", icon=":material/trending_up:"),
+    st.Page(
+        "pages/kecamatan_page.py", title=texts.PAGE_KECAMATAN, url_path="kecamatan", icon=":material/location_city:"
+    ),
+    st.Page("pages/data_page.py", title=texts.PAGE_DATA, url_path="data", icon=":material/fact_check:"),
+    st.Page("pages/peta_page.py", title=texts.PAGE_PETA, url_path="peta", icon=":material/map:"),
+    st.Page("pages/pkh_page.py", title=texts.PAGE_PKH, url_path="pkh", icon=":material/family_restroom:"),
+    st.Page("pages/proyeksi_page.py", title=texts.PAGE_PROYEKSI, url_path="proyeksi", icon=":material/trending_up:"),
 ]
 
 url_state.begin()
+# Registered before the first-run build, so the menu shows these pages (not Streamlit's list of files) meanwhile.
+page = st.navigation(PAGES)
 with errors.user_errors():
     settings = load_settings()
     bootstrap.ensure_marts_with_progress(settings)
@@ -35,5 +39,5 @@ with errors.user_errors():
     url_state.show_notices()
     widgets.periode_selector(loaders.load_periodes(settings), latest=meta.get("latest_periode", ""))
     url_state.wilayah()
-    st.navigation(PAGES).run()
+    page.run()
     url_state.finish()

@@ -12,24 +12,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 
-from cc_analytics.config import PROJECT_ROOT, Settings, load_settings
+from cc_analytics.config import PROJECT_ROOT, load_settings
 from cc_analytics.forecasting.timing import measure_timings
 from cc_analytics.ingest.files import discover
 from cc_analytics.maps import import_boundaries
-from cc_analytics.maps.measure import map_payload_bytes
-from cc_analytics.maps.paint_probe import measure_map_paint
+from cc_analytics.maps.measure import map_payload_bytes, measure_map
 from cc_analytics.validation_bench import validation_throughput
 
 
@@ -104,35 +100,6 @@ def _boundaries(source: Path | None, work: Path) -> Path | None:
     return stored
 
 
-def _map_paint(settings: Settings) -> dict[str, float]:
-    """Start the app on a free local port and time the desa-level map's paint in chromium."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "CC_MARTS_PATH": str(settings.marts_path)}
-    if settings.boundaries_path:
-        env["CC_BOUNDARIES_PATH"] = str(settings.boundaries_path)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    server = subprocess.Popen(
-        [*command, "--server.headless", "true"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
-        urllib.request.urlopen(base, timeout=60).read()  # first run of the router registers the pages
-        return measure_map_paint(base)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the bench command."""
     parser.add_argument("--scale", type=float, default=1.0, help="skala demo (1 = seluruh kabupaten)")
@@ -167,10 +134,12 @@ def run(args: argparse.Namespace) -> int:
         results.update(_briefing_rerun_ms(marts))
         results.update(validation_throughput(raw_dir))
         results.update(measure_timings(marts))
-        settings = replace(load_settings(), marts_path=marts, boundaries_path=_boundaries(args.boundaries, work))
-        results.update(map_payload_bytes(settings, level="desa"))
+        boundaries = _boundaries(args.boundaries, work)
         if args.browser:
-            results.update(_map_paint(settings))
+            results.update(measure_map(marts, boundaries=boundaries))
+        else:
+            settings = replace(load_settings(), marts_path=marts, boundaries_path=boundaries)
+            results.update(map_payload_bytes(settings, level="desa"))
     if args.json:
         print(json.dumps(results))
     else:

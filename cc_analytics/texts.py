@@ -12,6 +12,11 @@ APP_ICON = ":material/hub:"
 
 # --- Pages (title shown in the navigation menu) ---------------------------------------------------------
 PAGE_RINGKASAN = "Ringkasan"
+PAGE_KECAMATAN = "Kecamatan & Desa"
+PAGE_DATA = "Data & Kualitas"
+PAGE_PETA = "Peta"
+PAGE_PKH = "Celah cakupan PKH"
+PAGE_PROYEKSI = "Proyeksi penduduk"
 
 # --- Banner shown on every page when the marts hold demo data ------------------------------------------
 DEMO_BANNER = (
