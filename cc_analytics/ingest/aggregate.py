@@ -43,8 +43,8 @@ def load_reference(con: duckdb.DuckDBPyConnection, wilayah: pd.DataFrame, *, int
     )
     con.unregister("_wilayah")
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE ref_nik_prefix AS SELECT unnest(CAST(? AS VARCHAR[])) AS prefix",
-        [list(nik_prefixes())],
+        "CREATE OR REPLACE TEMP TABLE ref_nik_prefix AS SELECT unnest(CAST(? AS UBIGINT[])) AS prefix",
+        [[int(prefix) for prefix in nik_prefixes()]],
     )
 
 

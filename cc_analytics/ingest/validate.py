@@ -65,18 +65,21 @@ def _fill(sql: str, raw: RawFile) -> str:
 
 
 def _fail_sql(rule: Rule, raw: RawFile) -> str:
-    """SQL: the 1-based index of the first check a row fails (``len(checks) + 1`` for a repeat), else NULL."""
+    """SQL: the 1-based index of the first check done while reading (not a lookup) a row fails, else NULL."""
     parts = [
         f"WHEN coalesce(({_parsed_names(_fill(check.bad, raw), rule)}), false) THEN {index}"
         for index, check in enumerate(rule.checks, start=1)
+        if not check.lookup
     ]
-    return "CASE " + " ".join(parts) + " END"
+    return "CASE " + " ".join(parts) + " END" if parts else "CAST(NULL AS INTEGER)"
 
 
 def _by_failure(rule: Rule, raw: RawFile, pick: str) -> str:
     """SQL: the column, reason or masked raw value of the failed check ``_fail``."""
     parts = []
     for index, check in enumerate(rule.checks, start=1):
+        if check.lookup:
+            continue
         if pick == "column":
             value = f"'{check.column}'"
         elif pick == "reason":
@@ -84,7 +87,7 @@ def _by_failure(rule: Rule, raw: RawFile, pick: str) -> str:
         else:
             value = MASK_SQL.format(v=check.column)
         parts.append(f"WHEN {index} THEN {value}")
-    by_check = "CASE _fail " + " ".join(parts) + " END"
+    by_check = "CASE _fail " + " ".join(parts) + " END" if parts else "CAST(NULL AS VARCHAR)"
     if pick == "value":
         return by_check
     # A spreadsheet's trailing total row fails some check; say what it is instead (only failed rows pay this).
@@ -94,14 +97,34 @@ def _by_failure(rule: Rule, raw: RawFile, pick: str) -> str:
     return f"CASE WHEN _fail IS NULL THEN NULL WHEN {total} THEN {label} ELSE {by_check} END"
 
 
+def first_pass_sql(rule: Rule, raw: RawFile, names: list[str], rejects: str, file_idx: int = 0) -> str:
+    """SQL (parameters: path, delimiter) of the pass that reads a file, parses it and runs the non-lookup checks.
+
+    It has no join, so DuckDB keeps the rows in file order and a row's rowid gives its line.
+    """
+    parsed = ", ".join(f"({_fill(sql, raw)}) AS v_{name}" for name, sql in rule.parsed.items())
+    typed = ", ".join(
+        f"CAST(v_{name} AS UBIGINT) AS v_{name}" if name in IDENTIFIERS else f"v_{name}" for name in rule.kept
+    )
+    return f"""
+        WITH p AS (SELECT *, {parsed} FROM {csv_scan_sql(names, rejects)}),
+             q AS (SELECT *, {_fail_sql(rule, raw)} AS _fail FROM p)
+        SELECT {typed}, CAST({file_idx} AS INTEGER) AS _file_idx, _fail,
+               {_by_failure(rule, raw, "column")} AS _kolom, {_by_failure(rule, raw, "reason")} AS _alasan,
+               {_by_failure(rule, raw, "value")} AS _nilai
+        FROM q
+        """
+
+
 def read_and_validate(
     con: duckdb.DuckDBPyConnection, raw: RawFile, path: Path, rule: Rule, out: str, file_idx: int = 0
 ) -> Validated:
     """Read one file and split it into the typed table ``out`` and rejected rows appended to ``tolak``.
 
     One pass reads the CSV, parses every column and finds the first failed check of each row (its column,
-    reason and masked value are computed for failed rows only); rows repeating the rule's ``unique_key`` are
-    then marked, the failed rows copied to ``tolak`` and deleted from ``out``. ``out`` keeps file order.
+    reason and masked value are computed for failed rows only); the lookup checks then run on the stored
+    rows, rows repeating the rule's ``unique_key`` are marked, the failed rows copied to ``tolak`` and deleted
+    from ``out``. ``out`` keeps file order.
 
     Args:
         con: connection holding the ``ref_*`` lookup tables and ``tolak``.
@@ -120,21 +143,9 @@ def read_and_validate(
     """
     names, delimiter = read_header(raw, path)
     rejects = f"{out}_rejects"
-    parsed = ", ".join(f"({_fill(sql, raw)}) AS v_{name}" for name, sql in rule.parsed.items())
-    typed = ", ".join(
-        f"CAST(v_{name} AS UBIGINT) AS v_{name}" if name in IDENTIFIERS else f"v_{name}" for name in rule.kept
-    )
     try:
         con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE {out} AS
-            WITH p AS (SELECT *, {parsed} FROM {csv_scan_sql(names, rejects)}),
-                 q AS (SELECT *, {_fail_sql(rule, raw)} AS _fail FROM p)
-            SELECT {typed}, CAST({file_idx} AS INTEGER) AS _file_idx, _fail,
-                   {_by_failure(rule, raw, "column")} AS _kolom, {_by_failure(rule, raw, "reason")} AS _alasan,
-                   {_by_failure(rule, raw, "value")} AS _nilai
-            FROM q
-            """,
+            f"CREATE OR REPLACE TEMP TABLE {out} AS {first_pass_sql(rule, raw, names, rejects, file_idx)}",
             [str(path), delimiter],
         )
     except duckdb.Error as exc:
@@ -143,6 +154,7 @@ def read_and_validate(
     structural = structural_rejects(con, rejects)
     # rowids of tables created inside a transaction start at a large offset: lines count from the first row.
     base = con.execute(f"SELECT coalesce(min(rowid), 0) FROM {out}").fetchone()[0]
+    _apply_lookups(con, out, rule, raw)
     if rule.unique_key:
         _mark_repeats(con, out, rule)
     shift = create_line_index(con, f"{out}_shift", structural)
@@ -168,6 +180,23 @@ def read_and_validate(
     accepted = con.execute(f"SELECT count(*) FROM {out}").fetchone()[0]
     rejected = int(rejected_valid) + len(structural)
     return Validated(out, int(accepted), rejected, shift, int(base), int(accepted) + rejected)
+
+
+def _apply_lookups(con: duckdb.DuckDBPyConnection, out: str, rule: Rule, raw: RawFile) -> None:
+    """Run the rule's lookup checks on the stored rows: a failing row gets the check when it comes before the
+    row's first failed check so far (an update keeps every row's rowid, hence its line)."""
+    for index, check in enumerate(rule.checks, start=1):
+        if not check.lookup:
+            continue
+        value = MASK_SQL.format(v=f"CAST(({_parsed_names(check.value or 'NULL', rule)}) AS VARCHAR)")
+        con.execute(
+            f"""
+            UPDATE {out} SET _fail = {index}, _kolom = ?, _alasan = {_parsed_names(_fill(check.reason, raw), rule)},
+                   _nilai = {value}
+            WHERE (_fail IS NULL OR _fail > {index}) AND coalesce(({_parsed_names(_fill(check.bad, raw), rule)}), false)
+            """,
+            [check.column],
+        )
 
 
 def _mark_repeats(con: duckdb.DuckDBPyConnection, out: str, rule: Rule) -> None:

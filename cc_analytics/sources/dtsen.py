@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from cc_analytics.sources.common import (
-    DESA_REASON,
-    IN_WILAYAH,
     Check,
     Rule,
+    desa_checks,
     integer,
     kode_desa,
     nik,
     nik_birth_check,
     nik_check,
     nik_region_check,
+    one_of,
 )
 
 RULE = Rule(
@@ -21,8 +21,8 @@ RULE = Rule(
         "no_kk": nik("NO_KK"),
         "nik": nik("NIK"),
         "desil": integer("DESIL"),
-        "is_disabilitas_berat": "upper(trim(DISABILITAS_BERAT)) IN ('Y', '1')",
-        "disabilitas_ok": "upper(trim(DISABILITAS_BERAT)) IN ('Y', 'T', '1', '0')",
+        "is_disabilitas_berat": one_of("upper(trim(DISABILITAS_BERAT))", ("Y", "1")),
+        "disabilitas_ok": one_of("upper(trim(DISABILITAS_BERAT))", ("Y", "T", "1", "0")),
         "kode_desa": kode_desa("KODE_DESA"),
     },
     checks=(
@@ -33,7 +33,7 @@ RULE = Rule(
         nik_birth_check("NIK", "nik", "NIK"),
         Check("DESIL", "desil IS NULL OR desil NOT BETWEEN 1 AND 10", "'DESIL harus bilangan 1-10'"),
         Check("DISABILITAS_BERAT", "NOT coalesce(disabilitas_ok, false)", "'DISABILITAS_BERAT harus Y/T (atau 1/0)'"),
-        Check("KODE_DESA", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),
+        *desa_checks("KODE_DESA"),
     ),
     unique_key="nik",
     unique_reason="NIK ganda dalam berkas (kemunculan pertama diterima)",

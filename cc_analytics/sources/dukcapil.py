@@ -4,31 +4,37 @@ from __future__ import annotations
 
 from cc_analytics.schema import SEX_CODES, STAT_HBKEL_VALUES
 from cc_analytics.sources.common import (
-    DESA_REASON,
-    IN_WILAYAH,
     Check,
     Rule,
+    category,
     date,
+    desa_checks,
     nik,
     nik_birth_check,
     nik_check,
     nik_region_check,
+    one_of,
 )
+
+_HIDUP = category("STAT_HIDUP", {"HIDUP": "HIDUP", "MATI": "MATI"})
 
 RULE = Rule(
     parsed={
         "nik": nik("NIK"),
         "no_kk": nik("NO_KK"),
-        "jenis_kelamin": "CASE upper(trim(JENIS_KLMIN)) "
-        + " ".join(f"WHEN '{code}' THEN '{sex}'" for code, sex in SEX_CODES.items())
-        + " END",
+        "jenis_kelamin": category("JENIS_KLMIN", SEX_CODES),
         "tgl_lhr": date("TGL_LHR"),
-        "stat_hbkel": "upper(trim(STAT_HBKEL))",
-        "kode_desa": "'35.14.' || lpad(trim(NO_KEC), 2, '0') || '.' || lpad(trim(NO_KEL), 4, '0')",
-        "is_hidup": "upper(trim(STAT_HIDUP)) = 'HIDUP'",
-        "stat_hidup": "upper(trim(STAT_HIDUP))",
+        "stat_hbkel": f"CASE WHEN {one_of('STAT_HBKEL', STAT_HBKEL_VALUES)} THEN STAT_HBKEL "
+        "ELSE upper(trim(STAT_HBKEL)) END",
+        # The usual two- and four-digit numbers are joined as they are; anything else is trimmed and padded.
+        "kode_desa": "CASE WHEN NO_KEC GLOB '[0-9][0-9]' AND NO_KEL GLOB '[0-9][0-9][0-9][0-9]' "
+        "THEN concat('35.14.', NO_KEC, '.', NO_KEL) "
+        "ELSE '35.14.' || lpad(trim(NO_KEC), 2, '0') || '.' || lpad(trim(NO_KEL), 4, '0') END",
+        "is_hidup": f"{_HIDUP} = 'HIDUP'",
+        "stat_hidup": _HIDUP,
         "tgl_mati": date("TGL_MATI"),
-        "kab_ok": "try_cast(trim(NO_PROP) AS INTEGER) = 35 AND try_cast(trim(NO_KAB) AS INTEGER) = 14",
+        "kab_ok": "(NO_PROP = '35' OR try_cast(trim(NO_PROP) AS INTEGER) = 35) "
+        "AND (NO_KAB = '14' OR try_cast(trim(NO_KAB) AS INTEGER) = 14)",
     },
     checks=(
         nik_check("NIK", "nik", "NIK"),
@@ -43,11 +49,11 @@ RULE = Rule(
         Check("TGL_LHR", "tgl_lhr < DATE '1900-01-01'", "'tanggal lahir sebelum 1900'"),
         Check(
             "STAT_HBKEL",
-            f"stat_hbkel NOT IN ({', '.join(repr(v) for v in STAT_HBKEL_VALUES)}) OR stat_hbkel IS NULL",
+            f"NOT coalesce({one_of('stat_hbkel', STAT_HBKEL_VALUES)}, false)",
             "'status hubungan dalam keluarga tidak dikenal'",
         ),
         Check("NO_KAB", "NOT coalesce(kab_ok, false)", "'wilayah bukan Kabupaten Pasuruan (NO_PROP 35, NO_KAB 14)'"),
-        Check("NO_KEL", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),
+        *desa_checks("NO_KEL"),
         Check(
             "STAT_HIDUP",
             "stat_hidup NOT IN ('HIDUP', 'MATI') OR stat_hidup IS NULL",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from cc_analytics.sources.common import Check, Rule, integer
+from cc_analytics.sources.common import Check, Rule, integer, one_of
 
+_KEC_REASON = "'kode kecamatan tidak ada dalam referensi wilayah 35.14'"
 _KODE_KEC_DIGITS = "regexp_replace(coalesce(KODE_KECAMATAN, ''), '[^0-9]', '', 'g')"
 
 RULE = Rule(
@@ -16,16 +17,19 @@ RULE = Rule(
         "sumber": "trim(SUMBER)",
     },
     checks=(
+        Check("KODE_KECAMATAN", "kode_wilayah IS NULL", _KEC_REASON),
         Check(
             "KODE_KECAMATAN",
-            "kode_wilayah IS NULL OR kode_wilayah NOT IN (SELECT kode FROM ref_kecamatan)",
-            "'kode kecamatan tidak ada dalam referensi wilayah 35.14'",
+            "kode_wilayah NOT IN (SELECT kode FROM ref_kecamatan)",
+            _KEC_REASON,
+            lookup=True,
+            value="kode_wilayah",
         ),
         Check("TAHUN", "tahun IS NULL OR tahun NOT BETWEEN 1960 AND 2100", "'TAHUN harus tahun 1960-2100'"),
         Check("PENDUDUK", "penduduk IS NULL OR penduduk <= 0", "'PENDUDUK harus bilangan bulat > 0'"),
         Check(
             "BASIS",
-            "basis NOT IN ('sensus', 'estimasi_bps', 'registrasi') OR basis IS NULL",
+            f"NOT coalesce({one_of('basis', ('sensus', 'estimasi_bps', 'registrasi'))}, false)",
             "'BASIS harus sensus, estimasi_bps atau registrasi'",
         ),
         Check("SUMBER", "sumber IS NULL OR sumber = ''", "'SUMBER kosong: setiap angka harus menyebut sumbernya'"),

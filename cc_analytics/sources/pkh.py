@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from cc_analytics.schema import KOMPONEN, PKH_KOMPONEN_COLUMNS
 from cc_analytics.sources.common import (
-    DESA_REASON,
-    IN_WILAYAH,
     Check,
     Rule,
+    desa_checks,
     integer,
     kode_desa,
     nik,
     nik_birth_check,
     nik_check,
     nik_region_check,
+    one_of,
 )
 
 _PKH_COUNTS = {f"jml_{k}": integer(PKH_KOMPONEN_COLUMNS[k]) for k in KOMPONEN}
@@ -37,7 +37,7 @@ RULE = Rule(
         nik_region_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
         nik_birth_check("NIK_PENGURUS", "nik", "NIK_PENGURUS"),
         nik_check("NO_KK", "no_kk", "NO_KK"),
-        Check("KODE_DESA", f"kode_desa IS NULL OR NOT ({IN_WILAYAH})", DESA_REASON),
+        *desa_checks("KODE_DESA"),
         Check("TAHUN", "{tahun} > 0 AND tahun IS DISTINCT FROM {tahun}", "'TAHUN tidak sesuai nama berkas ({tahun})'"),
         Check(
             "TAHAP",
@@ -51,7 +51,7 @@ RULE = Rule(
         Check("NOMINAL", "nominal_rp IS NULL OR nominal_rp < 0", "'NOMINAL harus bilangan bulat rupiah >= 0'"),
         Check(
             "STATUS_BAYAR",
-            "status_bayar NOT IN ('SALUR', 'GAGAL', 'RETUR') OR status_bayar IS NULL",
+            f"NOT coalesce({one_of('status_bayar', ('SALUR', 'GAGAL', 'RETUR'))}, false)",
             "'STATUS_BAYAR harus SALUR, GAGAL atau RETUR'",
         ),
     ),
