@@ -15,9 +15,10 @@ from cc_analytics.wilayah import nik_prefixes
 
 _SQL_TYPES = {"text": "VARCHAR", "code": "VARCHAR", "int": "BIGINT", "date": "DATE"}
 
+# Five-year age groups: rows are counted per group number (0 = 00-04, ..., 15 = 75+), labelled afterwards.
 AGE_GROUP_SQL = (
-    "CASE WHEN umur >= 75 THEN '75+' ELSE lpad(CAST(umur // 5 * 5 AS VARCHAR), 2, '0') || '-' || "
-    "lpad(CAST(umur // 5 * 5 + 4 AS VARCHAR), 2, '0') END"
+    "CASE WHEN kelompok = 15 THEN '75+' ELSE lpad(CAST(kelompok * 5 AS VARCHAR), 2, '0') || '-' || "
+    "lpad(CAST(kelompok * 5 + 4 AS VARCHAR), 2, '0') END"
 )
 
 
@@ -34,29 +35,32 @@ def load_reference(con: duckdb.DuckDBPyConnection, wilayah: pd.DataFrame, *, int
     if into_mart:
         con.execute("INSERT INTO mart.wilayah SELECT * FROM _wilayah")
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE ref_desa AS SELECT kode_wilayah AS kode FROM _wilayah "
+        "CREATE OR REPLACE TABLE ref_desa AS SELECT kode_wilayah AS kode FROM _wilayah "
         "WHERE level IN ('desa', 'kelurahan')"
     )
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE ref_kecamatan AS SELECT kode_wilayah AS kode FROM _wilayah "
-        "WHERE level = 'kecamatan'"
+        "CREATE OR REPLACE TABLE ref_kecamatan AS SELECT kode_wilayah AS kode FROM _wilayah WHERE level = 'kecamatan'"
     )
     con.unregister("_wilayah")
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE ref_nik_prefix AS SELECT unnest(CAST(? AS UBIGINT[])) AS prefix",
+        "CREATE OR REPLACE TABLE ref_nik_prefix AS SELECT unnest(CAST(? AS UBIGINT[])) AS prefix",
         [[int(prefix) for prefix in nik_prefixes()]],
     )
 
 
 def aggregate_dukcapil(con: duckdb.DuckDBPyConnection, periode: str, as_of: str) -> None:
-    """Population by desa x sex x age group and KK per desa from ``dk``; leaves ``kk`` for linkage."""
+    """Population by desa x sex x age group and KK per desa from ``dk``; leaves ``kk`` for linkage.
+
+    ``kk`` has one row per NO_KK: the desa of its living head (else of any living member; NULL when no member
+    is alive) and the NIK of its head, alive or not (for the verification list).
+    """
     con.execute(
         f"""
         INSERT INTO mart.penduduk
-        SELECT ?, kode_desa, jenis_kelamin, {AGE_GROUP_SQL} AS kelompok_umur, count(*)
-        FROM (SELECT kode_desa, jenis_kelamin, date_sub('year', tgl_lhr, DATE '{as_of}') AS umur
-              FROM dk WHERE is_hidup)
-        GROUP BY ALL
+        SELECT ?, kode_desa, jenis_kelamin, {AGE_GROUP_SQL}, n
+        FROM (SELECT kode_desa, jenis_kelamin, least(date_sub('year', tgl_lhr, DATE '{as_of}') // 5, 15) AS kelompok,
+                     count(*) AS n
+              FROM dk WHERE is_hidup GROUP BY ALL)
         """,
         [periode],
     )
@@ -64,11 +68,17 @@ def aggregate_dukcapil(con: duckdb.DuckDBPyConnection, periode: str, as_of: str)
         """
         CREATE OR REPLACE TEMP TABLE kk AS
         SELECT no_kk,
-               coalesce(min(kode_desa) FILTER (WHERE stat_hbkel = 'KEPALA KELUARGA'), min(kode_desa)) AS kode_desa
-        FROM dk WHERE is_hidup GROUP BY no_kk
+               coalesce(min(kode_desa) FILTER (WHERE is_hidup AND stat_hbkel = 'KEPALA KELUARGA'),
+                        min(kode_desa) FILTER (WHERE is_hidup)) AS kode_desa,
+               min(nik) FILTER (WHERE stat_hbkel = 'KEPALA KELUARGA') AS nik_kepala
+        FROM dk GROUP BY no_kk
         """
     )
-    con.execute("INSERT INTO mart.keluarga SELECT ?, kode_desa, count(*) FROM kk GROUP BY kode_desa", [periode])
+    con.execute(
+        "INSERT INTO mart.keluarga SELECT ?, kode_desa, count(*) FROM kk WHERE kode_desa IS NOT NULL "
+        "GROUP BY kode_desa",
+        [periode],
+    )
 
 
 def prepare_dtsen(con: duckdb.DuckDBPyConnection) -> None:
@@ -101,25 +111,34 @@ def aggregate_pkh(
     """``mart.pkh_kpm`` and ``mart.pkh_komponen`` for one tahap from the validated rows in ``table``.
 
     KPM are counted as distinct NO_KK (a duplicated row is one family); the nominal is the sum over rows.
+    Rows are first summed per desa and KK (``pk_kel``), so every count of families is a count of rows.
     """
+    sums = ", ".join(f"sum(jml_{k}) AS jml_{k}" for k in KOMPONEN)
     con.execute(
         f"""
-        INSERT INTO mart.pkh_kpm
-        SELECT ?, ?, ?, kode_desa, count(DISTINCT no_kk), sum(nominal_rp) FROM {table} GROUP BY kode_desa
-        """,
+        CREATE OR REPLACE TEMP TABLE pk_kel AS
+        SELECT kode_desa, no_kk, {sums}, sum(nominal_rp) AS nominal_rp FROM {table} GROUP BY kode_desa, no_kk
+        """
+    )
+    con.execute(
+        "INSERT INTO mart.pkh_kpm SELECT ?, ?, ?, kode_desa, count(*), sum(nominal_rp) FROM pk_kel GROUP BY kode_desa",
         [periode, tahun, tahap],
     )
-    rates = ", ".join(f"('{k}', {policy.komponen[k].nilai_per_tahun_rp})" for k in KOMPONEN)
-    columns = ", ".join(f"jml_{k}" for k in KOMPONEN)
+    # Counts are never negative (validated), so a KK has a komponen when its sum is above zero.
+    per_desa = ", ".join(
+        f"count(*) FILTER (WHERE jml_{k} > 0) AS kpm_{k}, sum(jml_{k}) AS jumlah_{k}" for k in KOMPONEN
+    )
+    rows = " UNION ALL ".join(
+        f"SELECT kode_desa, '{k}' AS komponen, kpm_{k} AS kpm, jumlah_{k} AS jumlah, "
+        f"{policy.komponen[k].nilai_per_tahun_rp} AS nilai FROM per_desa"
+        for k in KOMPONEN
+    )
     con.execute(
         f"""
         INSERT INTO mart.pkh_komponen
-        SELECT ?, ?, ?, u.kode_desa, r.komponen, count(DISTINCT u.no_kk) FILTER (WHERE u.jumlah > 0), sum(u.jumlah),
-               CAST(sum(u.jumlah) * any_value(r.nilai) / {policy.tahap_per_tahun} AS BIGINT)
-        FROM (UNPIVOT (SELECT kode_desa, no_kk, {columns} FROM {table})
-              ON {columns} INTO NAME komponen VALUE jumlah) AS u
-        JOIN (VALUES {rates}) AS r(komponen, nilai) ON r.komponen = replace(u.komponen, 'jml_', '')
-        GROUP BY u.kode_desa, r.komponen HAVING sum(u.jumlah) > 0
+        WITH per_desa AS (SELECT kode_desa, {per_desa} FROM pk_kel GROUP BY kode_desa)
+        SELECT ?, ?, ?, kode_desa, komponen, kpm, jumlah, CAST(jumlah * nilai / {policy.tahap_per_tahun} AS BIGINT)
+        FROM ({rows}) WHERE jumlah > 0
         """,
         [periode, tahun, tahap],
     )

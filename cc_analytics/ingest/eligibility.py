@@ -26,14 +26,12 @@ def _qualifies(komponen: Komponen) -> str:
     return f"(umur IS NOT NULL AND {low} AND {high})"
 
 
-def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str, *, has_dukcapil: bool) -> None:
-    """Create ``layak_orang`` (member x komponen, with ``is_counted`` after caps) and ``layak_kel`` (families).
+def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str) -> None:
+    """Create ``layak_orang`` (member x komponen, with ``is_counted`` after caps), ``layak_komponen`` (family x
+    komponen: members and entitlement) and ``layak_kel`` (families).
 
-    Expects ``dt_kel``, ``dt`` and, when ``has_dukcapil``, ``dk``.
+    Expects ``dt_kel`` and ``dt_link`` (members with their Dukcapil birth date and status, if known).
     """
-    age = f"date_sub('year', dk.tgl_lhr, DATE '{as_of}')" if has_dukcapil else "CAST(NULL AS BIGINT)"
-    person = "LEFT JOIN dk USING (nik)" if has_dukcapil else ""
-    alive = "coalesce(dk.is_hidup, true)" if has_dukcapil else "true"
     selects = []
     for kode in policy.komponen_terlihat:
         komponen = policy.komponen[kode]
@@ -46,9 +44,10 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
         f"""
         CREATE OR REPLACE TEMP TABLE layak_orang AS
         WITH m AS (
-            SELECT k.id_keluarga, k.no_kk, k.kode_desa, k.desil, dt.nik, dt.is_disabilitas_berat, {age} AS umur
-            FROM dt_kel AS k JOIN dt USING (id_keluarga) {person}
-            WHERE k.desil <= {policy.desil_maks} AND {alive}
+            SELECT k.id_keluarga, k.no_kk, k.kode_desa, k.desil, d.nik, d.is_disabilitas_berat,
+                   date_sub('year', d.tgl_lhr, DATE '{as_of}') AS umur
+            FROM dt_kel AS k JOIN dt_link AS d USING (id_keluarga)
+            WHERE k.desil <= {policy.desil_maks} AND coalesce(d.is_hidup, true)
         ),
         slots AS ({" UNION ALL ".join(selects)}),
         capped AS (
@@ -69,15 +68,19 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
     labels = {k: policy.komponen[k].label.split(" (")[0] for k in policy.komponen_terlihat}
     label_case = "CASE komponen " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in labels.items()) + " END"
     con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE layak_komponen AS
+        SELECT id_keluarga, komponen, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa,
+               min(desil) AS desil, count(*) AS slot, sum(nilai) FILTER (WHERE is_counted) AS hak
+        FROM layak_orang GROUP BY id_keluarga, komponen
+        """
+    )
+    con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE layak_kel AS
         SELECT id_keluarga, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa, min(desil) AS desil,
-               sum(nilai) FILTER (WHERE is_counted) AS hak_rp_tahun,
-               string_agg(n || ' ' || label, ', ' ORDER BY label) FILTER (WHERE first_of_komponen = 1) AS keterangan
-        FROM (SELECT id_keluarga, no_kk, kode_desa, desil, nilai, is_counted, {label_case} AS label,
-                     count(*) OVER (PARTITION BY id_keluarga, komponen) AS n,
-                     row_number() OVER (PARTITION BY id_keluarga, komponen) AS first_of_komponen
-              FROM layak_orang)
+               sum(hak) AS hak_rp_tahun, string_agg(slot || ' ' || label, ', ' ORDER BY label) AS keterangan
+        FROM (SELECT *, {label_case} AS label FROM layak_komponen)
         GROUP BY id_keluarga
         """
     )
@@ -89,17 +92,15 @@ def insert_kelayakan(con: duckdb.DuckDBPyConnection, periode: str, tahun: int, t
     con.execute(
         """
         INSERT INTO mart.pkh_kelayakan
-        SELECT ?, ?, ?, o.kode_desa, o.komponen, count(DISTINCT o.id_keluarga),
-               count(DISTINCT o.id_keluarga) FILTER (WHERE c.no_kk IS NOT NULL), count(*),
-               coalesce(sum(o.nilai) FILTER (WHERE o.is_counted), 0),
-               coalesce(sum(o.nilai) FILTER (WHERE o.is_counted AND c.no_kk IS NULL), 0)
-        FROM layak_orang AS o LEFT JOIN pk_kk AS c USING (no_kk)
+        SELECT ?, ?, ?, o.kode_desa, o.komponen, count(*), count(*) FILTER (WHERE c.no_kk IS NOT NULL), sum(o.slot),
+               coalesce(sum(o.hak), 0), coalesce(sum(o.hak) FILTER (WHERE c.no_kk IS NULL), 0)
+        FROM layak_komponen AS o LEFT JOIN pk_kk AS c USING (no_kk)
         GROUP BY o.kode_desa, o.komponen
         UNION ALL
-        SELECT ?, ?, ?, f.kode_desa, 'semua', count(*), count(*) FILTER (WHERE c.no_kk IS NOT NULL),
-               (SELECT count(*) FROM layak_orang AS o2 WHERE o2.kode_desa = f.kode_desa),
+        SELECT ?, ?, ?, f.kode_desa, 'semua', count(*), count(*) FILTER (WHERE c.no_kk IS NOT NULL), any_value(s.slot),
                coalesce(sum(f.hak_rp_tahun), 0), coalesce(sum(f.hak_rp_tahun) FILTER (WHERE c.no_kk IS NULL), 0)
         FROM layak_kel AS f LEFT JOIN pk_kk AS c USING (no_kk)
+        JOIN (SELECT kode_desa, sum(slot) AS slot FROM layak_komponen GROUP BY kode_desa) AS s USING (kode_desa)
         GROUP BY f.kode_desa
         """,
         [periode, tahun, tahap, periode, tahun, tahap],
@@ -112,12 +113,12 @@ def insert_verval(
     """``mart.verval``: eligible families not covered (usulan) and PKH records with a problem (periksa).
 
     NIK and NO_KK are masked to their last four digits before they leave temp storage; no names. Expects
-    ``layak_kel``, ``pk_kk``, ``pk_masalah``, ``dt_kk`` and, when ``has_dukcapil``, ``dk`` (for the head's NIK).
+    ``layak_kel``, ``pk_kk``, ``pk_masalah``, ``dt_kk`` and, when ``has_dukcapil``, ``kk`` (for the head's NIK).
     """
     heads = (
-        "SELECT no_kk, min(nik) AS nik FROM dk WHERE stat_hbkel = 'KEPALA KELUARGA' GROUP BY no_kk"
+        "SELECT no_kk, nik_kepala AS nik FROM kk"
         if has_dukcapil
-        else "SELECT CAST(NULL AS VARCHAR) AS no_kk, CAST(NULL AS VARCHAR) AS nik"
+        else "SELECT CAST(NULL AS UBIGINT) AS no_kk, CAST(NULL AS UBIGINT) AS nik"
     )
     con.execute(
         f"""

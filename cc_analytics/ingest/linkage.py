@@ -1,9 +1,10 @@
 """Linkage across sources by NIK and NO_KK, and the problems it finds.
 
 For each semester, DTSEN members and each PKH tahap are matched against the Dukcapil snapshot of the same
-semester. PKH problems of a tahap are collected in the temp table ``pk_masalah`` (one row per payment
-record and problem), from which the inclusion mart, the quality flags and the verification list are all
-counted, so the three always agree.
+semester, once each: ``dt_link`` and ``pk_link`` carry what the other registers say about every record, and
+the flags, match rates and eligibility are read from them without further joins. PKH problems of a tahap
+are collected in the temp table ``pk_masalah`` (one row per payment record and problem), from which the
+inclusion mart, the quality flags and the verification list are all counted, so the three always agree.
 """
 
 from __future__ import annotations
@@ -22,47 +23,96 @@ FLAGS: dict[str, tuple[str, str]] = {
     "dtsen_meninggal": ("dtsen", "Anggota DTSEN yang tercatat meninggal di Dukcapil"),
 }
 
-# Each query selects the flagged PKH records: kode_desa, nik, no_kk, nominal_rp (per tahap).
-_PK = "pk.kode_desa, pk.nik, pk.no_kk, pk.nominal_rp"
-_PKH_ROLL_ONLY = {
-    "pkh_nik_ganda": (
-        f"SELECT {_PK} FROM (SELECT *, row_number() OVER (PARTITION BY nik ORDER BY kode_desa, no_kk, nominal_rp) "
-        "AS n FROM pk) AS pk WHERE n > 1"
-    ),
-}
+
+def link_dtsen(con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool) -> None:
+    """Create ``dt_link``: every DTSEN member with what Dukcapil says about the NIK this semester.
+
+    Columns: ``id_keluarga``, ``nik``, ``kode_desa``, ``is_disabilitas_berat``, ``di_dukcapil``, ``is_hidup``
+    and ``tgl_lhr`` (NULL when the NIK is not in Dukcapil). One join serves the DTSEN flags, the match rate
+    and eligibility. Expects ``dt`` and, when ``has_dukcapil``, ``dk`` (one row per NIK).
+    """
+    person = (
+        "dk.nik IS NOT NULL AS di_dukcapil, dk.is_hidup, dk.tgl_lhr FROM dt LEFT JOIN dk USING (nik)"
+        if has_dukcapil
+        else "false AS di_dukcapil, CAST(NULL AS BOOLEAN) AS is_hidup, CAST(NULL AS DATE) AS tgl_lhr FROM dt"
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE dt_link AS
+        SELECT dt.id_keluarga, dt.nik, dt.kode_desa, dt.is_disabilitas_berat, {person}
+        """
+    )
+
+
+def link_pkh(con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool, has_dtsen: bool) -> None:
+    """Create ``pk_link``: the PKH rows of one tahap (``pk``) with what the other registers say.
+
+    Added columns: ``di_dukcapil`` and ``is_hidup`` (the pengurus NIK in ``dk``), ``kk_desa`` (the desa of
+    the KK in ``kk``), ``di_dtsen`` and ``desil`` (the KK in ``dt_kk``); a register that is absent gives
+    NULL. Every lookup table has one row per key, so ``pk_link`` has the rows of ``pk``.
+    """
+    columns, joins = [], []
+    if has_dukcapil:
+        columns += ["dk.nik IS NOT NULL AS di_dukcapil", "dk.is_hidup", "kk.kode_desa AS kk_desa"]
+        joins += ["LEFT JOIN (SELECT nik, is_hidup FROM dk) AS dk USING (nik)", "LEFT JOIN kk USING (no_kk)"]
+    else:
+        columns += [
+            "CAST(NULL AS BOOLEAN) AS di_dukcapil",
+            "CAST(NULL AS BOOLEAN) AS is_hidup",
+            "CAST(NULL AS VARCHAR) AS kk_desa",
+        ]
+    if has_dtsen:
+        columns += ["dt_kk.no_kk IS NOT NULL AS di_dtsen", "dt_kk.desil"]
+        joins.append("LEFT JOIN dt_kk USING (no_kk)")
+    else:
+        columns += ["CAST(NULL AS BOOLEAN) AS di_dtsen", "CAST(NULL AS BIGINT) AS desil"]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE pk_link AS SELECT pk.*, {', '.join(columns)} FROM pk {' '.join(joins)}")
+
+
+# Each condition picks the flagged PKH records from ``pk_link``.
+_PKH_ROLL_ONLY = {"pkh_nik_ganda": "n_nik > 1"}
 _PKH_WITH_DUKCAPIL = {
-    "pkh_meninggal": f"SELECT {_PK} FROM pk JOIN dk USING (nik) WHERE NOT dk.is_hidup",
-    "pkh_nik_tidak_di_dukcapil": f"SELECT {_PK} FROM pk WHERE pk.nik NOT IN (SELECT nik FROM dk)",
-    "pkh_kk_beda_desa": f"SELECT {_PK} FROM pk JOIN kk USING (no_kk) WHERE kk.kode_desa <> pk.kode_desa",
+    "pkh_meninggal": "di_dukcapil AND NOT is_hidup",
+    "pkh_nik_tidak_di_dukcapil": "NOT di_dukcapil",
+    "pkh_kk_beda_desa": "kk_desa <> kode_desa",
 }
 _PKH_WITH_DTSEN = {
-    "pkh_tidak_di_dtsen": f"SELECT {_PK} FROM pk WHERE pk.no_kk NOT IN (SELECT no_kk FROM dt_kk)",
-    "pkh_di_luar_desil_1_4": f"SELECT {_PK} FROM pk JOIN dt_kk USING (no_kk) WHERE dt_kk.desil > {{desil_maks}}",
+    "pkh_tidak_di_dtsen": "NOT di_dtsen",
+    "pkh_di_luar_desil_1_4": "desil > {desil_maks}",
 }
-_DTSEN_FLAG_SQL = {
-    "dtsen_nik_tidak_di_dukcapil": "SELECT kode_desa FROM dt WHERE nik NOT IN (SELECT nik FROM dk)",
-    "dtsen_meninggal": "SELECT dt.kode_desa FROM dt JOIN dk USING (nik) WHERE NOT dk.is_hidup",
+# Each condition picks the flagged DTSEN members from ``dt_link``.
+_DTSEN_FLAGS = {
+    "dtsen_nik_tidak_di_dukcapil": "NOT di_dukcapil",
+    "dtsen_meninggal": "di_dukcapil AND NOT is_hidup",
 }
 
 
 def collect_pkh_problems(
     con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool, has_dtsen: bool, desil_maks: int
 ) -> None:
-    """Fill ``pk_masalah`` (kode_masalah, kode_desa, nik, no_kk, nominal_rp) for the tahap in ``pk``.
+    """Fill ``pk_masalah`` (kode_masalah, kode_desa, nik, no_kk, nominal_rp) for the tahap in ``pk_link``.
 
-    Expects ``pk`` (PKH rows), and when present ``dk`` (Dukcapil), ``kk`` (no_kk → kode_desa) and ``dt_kk``
-    (no_kk → desil).
+    A NIK repeated in the tahap is flagged on every record after its first (ordered by desa, KK, nominal).
     """
-    queries = dict(_PKH_ROLL_ONLY)
+    conditions = dict(_PKH_ROLL_ONLY)
     if has_dukcapil:
-        queries.update(_PKH_WITH_DUKCAPIL)
+        conditions.update(_PKH_WITH_DUKCAPIL)
     if has_dtsen:
-        queries.update(_PKH_WITH_DTSEN)
+        conditions.update(_PKH_WITH_DTSEN)
     union = " UNION ALL ".join(
-        f"SELECT '{kode}' AS kode_masalah, * FROM ({sql.replace('{desil_maks}', str(desil_maks))})"
-        for kode, sql in queries.items()
+        f"SELECT '{kode}' AS kode_masalah, kode_desa, nik, no_kk, nominal_rp FROM pk_n "
+        f"WHERE coalesce({condition.replace('{desil_maks}', str(desil_maks))}, false)"
+        for kode, condition in conditions.items()
     )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE pk_masalah AS {union}")
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE pk_masalah AS
+        WITH pk_n AS (
+            SELECT *, row_number() OVER (PARTITION BY nik ORDER BY kode_desa, no_kk, nominal_rp) AS n_nik FROM pk_link
+        )
+        {union}
+        """
+    )
 
 
 def insert_inklusi(con: duckdb.DuckDBPyConnection, periode: str, tahun: int, tahap: int, tahap_per_tahun: int) -> None:
@@ -78,7 +128,8 @@ def insert_inklusi(con: duckdb.DuckDBPyConnection, periode: str, tahun: int, tah
 
 
 def insert_flags(con: duckdb.DuckDBPyConnection, periode: str, *, has_pkh: bool, dtsen_linked: bool) -> None:
-    """``mart.kualitas`` for a semester: PKH flags of its last tahap (``pk_masalah``) and DTSEN flags."""
+    """``mart.kualitas`` for a semester: PKH flags of its last tahap (``pk_masalah``) and DTSEN flags
+    (``dt_link``)."""
     if has_pkh:
         con.execute(
             """
@@ -88,9 +139,12 @@ def insert_flags(con: duckdb.DuckDBPyConnection, periode: str, *, has_pkh: bool,
             [periode],
         )
     if dtsen_linked:
-        for kode, sql in _DTSEN_FLAG_SQL.items():
+        for kode, condition in _DTSEN_FLAGS.items():
             con.execute(
-                f"INSERT INTO mart.kualitas SELECT ?, kode_desa, 'dtsen', ?, count(*) FROM ({sql}) GROUP BY kode_desa",
+                f"""
+                INSERT INTO mart.kualitas
+                SELECT ?, kode_desa, 'dtsen', ?, count(*) FROM dt_link WHERE {condition} GROUP BY kode_desa
+                """,
                 [periode, kode],
             )
 
@@ -109,14 +163,15 @@ def insert_cakupan(con: duckdb.DuckDBPyConnection, periode: str, *, has_pkh: boo
 
 
 _MATCH_SQL = {
-    "dtsen_dukcapil": ("dt", "nik IN (SELECT nik FROM dk)", ("dukcapil", "dtsen")),
-    "pkh_dukcapil": ("pk", "nik IN (SELECT nik FROM dk)", ("dukcapil", "pkh")),
-    "pkh_dtsen": ("pk", "no_kk IN (SELECT no_kk FROM dt_kk)", ("dtsen", "pkh")),
+    "dtsen_dukcapil": ("dt_link", "di_dukcapil", ("dukcapil", "dtsen")),
+    "pkh_dukcapil": ("pk_link", "di_dukcapil", ("dukcapil", "pkh")),
+    "pkh_dtsen": ("pk_link", "di_dtsen", ("dtsen", "pkh")),
 }
 
 
 def insert_match_rates(con: duckdb.DuckDBPyConnection, periode: str, present: set[str]) -> None:
-    """``mart.kecocokan``: per desa, how many records of one source are found in another."""
+    """``mart.kecocokan``: per desa, how many records of one source are found in another (``dt_link`` and the
+    last tahap's ``pk_link``)."""
     for pasangan, (table, matched, needs) in _MATCH_SQL.items():
         if not set(needs) <= present:
             continue

@@ -27,12 +27,14 @@ from cc_analytics.ingest.linkage import (
     insert_flags,
     insert_inklusi,
     insert_match_rates,
+    link_dtsen,
+    link_pkh,
 )
-from cc_analytics.ingest.validate import TOLAK_DDL, Validated, read_and_validate, reject_cross_file_duplicates
+from cc_analytics.ingest.prefetch import Planned, Prefetcher
+from cc_analytics.ingest.validate import TOLAK_DDL, Validated, reject_cross_file_duplicates
 from cc_analytics.periods import Periode
 from cc_analytics.pkh_policy import PkhPolicy, load_policy
 from cc_analytics.sources import RULES
-from cc_analytics.sources.readers import prepare
 from cc_analytics.wilayah import load_wilayah
 
 Progress = Callable[[float, str], None]
@@ -92,6 +94,7 @@ class _Run:
         self.policy: PkhPolicy = load_policy()
         self.workdir = Path(".")
         self.notes: dict[str, str] = {}
+        self.reader: Prefetcher | None = None
 
     def step(self, message: str) -> None:
         self.done += 1
@@ -101,11 +104,13 @@ class _Run:
     def load(self, raws: list[RawFile], out: str) -> None:
         """Read, validate and log the files of one source and period; accepted rows end in ``out``."""
         rule = RULES[raws[0].sumber]
+        if self.reader is None:
+            self.reader = Prefetcher(self.con, [], self.workdir)
         parts: list[Validated] = []
         for index, raw in enumerate(raws):
-            prepared = prepare(raw.path, raw.sumber, self.workdir)
-            parts.append(read_and_validate(self.con, raw, prepared.path, rule, f"{out}_{index}", file_idx=index))
-            self.notes[raw.name] = prepared.note
+            read = self.reader.take(raw, index)
+            parts.append(read.validated)
+            self.notes[raw.name] = read.note
         moved = reject_cross_file_duplicates(self.con, out, raws, parts, rule)
         for index, raw in enumerate(raws):
             self.con.execute(f"DROP TABLE {parts[index].shift}")
@@ -142,16 +147,31 @@ def _by_periode(files: list[RawFile]) -> dict[Periode, dict[str, list[RawFile]]]
     return dict(sorted(grouped.items()))
 
 
+def _by_tahap(pkh_files: list[RawFile]) -> list[tuple[int, list[RawFile]]]:
+    by_tahap: dict[int, list[RawFile]] = {}
+    for raw in sorted(pkh_files, key=lambda f: f.tahap or 0):
+        by_tahap.setdefault(raw.tahap or 0, []).append(raw)
+    return sorted(by_tahap.items())
+
+
+def _plan(files: list[RawFile]) -> list[Planned]:
+    """The files in the order :func:`_build` takes them, each with its index within its period's group."""
+    groups = [[f for f in files if f.sumber == "penduduk"]]
+    for group in _by_periode(files).values():
+        groups += [group.get("dukcapil", []), group.get("dtsen", [])]
+        groups += [raws for _tahap, raws in _by_tahap(group.get("pkh", []))]
+    return [Planned(raw, index) for group in groups for index, raw in enumerate(group)]
+
+
 def _ingest_pkh(run: _Run, periode: Periode, pkh_files: list[RawFile], *, has_dukcapil: bool, has_dtsen: bool) -> None:
     """Load each tahap of the semester; the last one stays in ``pk``/``pk_masalah`` for the semester's flags."""
     con, label, policy = run.con, periode.label, run.policy
-    by_tahap: dict[int, list[RawFile]] = {}
-    for raw in pkh_files:
-        by_tahap.setdefault(raw.tahap or 0, []).append(raw)
-    for index, (tahap, raws) in enumerate(sorted(by_tahap.items())):
+    by_tahap = _by_tahap(pkh_files)
+    for index, (tahap, raws) in enumerate(by_tahap):
         tahun = raws[0].tahun or 0
         run.load(raws, "pk")
         aggregate.aggregate_pkh(con, "pk", label, tahun, tahap, policy)
+        link_pkh(con, has_dukcapil=has_dukcapil, has_dtsen=has_dtsen)
         collect_pkh_problems(con, has_dukcapil=has_dukcapil, has_dtsen=has_dtsen, desil_maks=policy.desil_maks)
         insert_inklusi(con, label, tahun, tahap, policy.tahap_per_tahun)
         if has_dtsen:
@@ -175,8 +195,9 @@ def _ingest_periode(run: _Run, periode: Periode, group: dict[str, list[RawFile]]
         run.dtsen_date = group["dtsen"][0].tanggal_data.isoformat()
     if has_dtsen:
         aggregate.aggregate_dtsen(con, label, run.dtsen_date)
-        eligibility.build_eligible(con, policy, periode.tanggal_akhir.isoformat(), has_dukcapil=has_dukcapil)
-    pkh_files = sorted(group.get("pkh", []), key=lambda f: f.tahap or 0)
+        link_dtsen(con, has_dukcapil=has_dukcapil)
+        eligibility.build_eligible(con, policy, periode.tanggal_akhir.isoformat())
+    pkh_files = group.get("pkh", [])
     _ingest_pkh(run, periode, pkh_files, has_dukcapil=has_dukcapil, has_dtsen=has_dtsen)
     insert_flags(con, label, has_pkh=bool(pkh_files), dtsen_linked=has_dtsen and has_dukcapil)
     if has_dtsen:
@@ -207,6 +228,7 @@ def _build(run: _Run, raw_dir: Path) -> None:
     aggregate.create_mart_tables(con)
     aggregate.load_reference(con, load_wilayah())
     con.execute(TOLAK_DDL)
+    run.reader = Prefetcher(con, _plan(run.files), run.workdir)
     annual = [f for f in run.files if f.sumber == "penduduk"]
     if annual:
         run.load(annual, "pt")
@@ -246,9 +268,13 @@ def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None
             con.execute("SET temp_directory = ?", [work])
             run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
             con.execute("ATTACH ? AS mart", [str(tmp)])
-            con.execute("BEGIN TRANSACTION")
-            _build(run, raw_dir)
-            con.execute("COMMIT")
+            # No enclosing transaction: the new marts file is swapped in only at the end, which is what keeps a
+            # failed ingest from touching the old one, and each semester's temp tables are freed when replaced.
+            try:
+                _build(run, raw_dir)
+            finally:
+                if run.reader is not None:
+                    run.reader.close()
             con.execute("DETACH mart")
         ok = True
     except duckdb.Error as exc:

@@ -84,5 +84,5 @@ def create_line_index(con: duckdb.DuckDBPyConnection, name: str, structural: lis
     """
     lines = sorted(line for line, _ in structural)
     thresholds = [line - j - 1 for j, line in enumerate(lines, start=1)]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT unnest(CAST(? AS BIGINT[])) AS t", [thresholds])
+    con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT unnest(CAST(? AS BIGINT[])) AS t", [thresholds])
     return name

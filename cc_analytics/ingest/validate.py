@@ -19,7 +19,7 @@ from cc_analytics.ingest.reading import create_line_index, csv_scan_sql, read_he
 from cc_analytics.sources.common import TOTAL_ROW_REASON, TOTAL_ROW_SQL, Rule
 
 TOLAK_DDL = """
-CREATE TEMP TABLE IF NOT EXISTS tolak (
+CREATE TABLE IF NOT EXISTS tolak (
     file_name VARCHAR, sumber VARCHAR, nomor_baris BIGINT, kolom VARCHAR, alasan VARCHAR, nilai VARCHAR
 )
 """
@@ -145,7 +145,7 @@ def read_and_validate(
     rejects = f"{out}_rejects"
     try:
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {out} AS {first_pass_sql(rule, raw, names, rejects, file_idx)}",
+            f"CREATE OR REPLACE TABLE {out} AS {first_pass_sql(rule, raw, names, rejects, file_idx)}",
             [str(path), delimiter],
         )
     except duckdb.Error as exc:
@@ -200,7 +200,10 @@ def _apply_lookups(con: duckdb.DuckDBPyConnection, out: str, rule: Rule, raw: Ra
 
 
 def _mark_repeats(con: duckdb.DuckDBPyConnection, out: str, rule: Rule) -> None:
-    """Mark accepted rows whose ``unique_key`` already appeared earlier in the file as rejected."""
+    """Mark accepted rows whose ``unique_key`` already appeared earlier in the file as rejected.
+
+    The repeated keys are found with one grouping; only their rows are then ranked by file order.
+    """
     key = _parsed_names(rule.unique_key or "", rule)
     value = MASK_SQL.format(v=f"CAST({_parsed_names(rule.cross_file_value, rule)} AS VARCHAR)")
     con.execute(
@@ -209,7 +212,9 @@ def _mark_repeats(con: duckdb.DuckDBPyConnection, out: str, rule: Rule) -> None:
         WHERE rowid IN (
             SELECT rowid FROM (
                 SELECT rowid, row_number() OVER (PARTITION BY ({key}) ORDER BY rowid) AS n
-                FROM {out} WHERE _fail IS NULL
+                FROM {out}
+                WHERE _fail IS NULL
+                  AND ({key}) IN (SELECT ({key}) FROM {out} WHERE _fail IS NULL GROUP BY ALL HAVING count(*) > 1)
             ) WHERE n > 1
         )
         """,
@@ -236,7 +241,7 @@ def reject_cross_file_duplicates(
         con.execute(f"ALTER TABLE {parts[0].table} RENAME TO {out}")
     else:
         union = " UNION ALL ".join(f"SELECT *, rowid - {part.base} AS _row FROM {part.table}" for part in parts)
-        con.execute(f"CREATE TEMP TABLE {out} AS {union}")
+        con.execute(f"CREATE TABLE {out} AS {union}")
         for part in parts:
             con.execute(f"DROP TABLE {part.table}")
     moved = [0] * len(raws)
