@@ -82,16 +82,30 @@ def aggregate_dukcapil(con: duckdb.DuckDBPyConnection, periode: str, as_of: str)
 
 
 def prepare_dtsen(con: duckdb.DuckDBPyConnection) -> None:
-    """Families (``dt_kel``) and KK-level desil (``dt_kk``) from the DTSEN members in ``dt``."""
+    """Families (``dt_kel``), KK-level desil (``dt_kk``) and members with their family (``dt_anggota``) from the
+    DTSEN members in ``dt``.
+
+    Each family gets a number ``kel`` (in ID_KELUARGA order): ranking and grouping members by family is much
+    faster on a number than on the text id.
+    """
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE dt_kel AS
-        SELECT id_keluarga, min(no_kk) AS no_kk, min(desil) AS desil, mode(kode_desa) AS kode_desa,
-               count(*) AS jiwa
-        FROM dt GROUP BY id_keluarga
+        SELECT row_number() OVER (ORDER BY id_keluarga) AS kel, *
+        FROM (SELECT id_keluarga, min(no_kk) AS no_kk, min(desil) AS desil, mode(kode_desa) AS kode_desa,
+                     count(*) AS jiwa
+              FROM dt GROUP BY id_keluarga)
         """
     )
     con.execute("CREATE OR REPLACE TEMP TABLE dt_kk AS SELECT no_kk, min(desil) AS desil FROM dt_kel GROUP BY no_kk")
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE dt_anggota AS
+        SELECT dt.nik, dt.kode_desa, dt.is_disabilitas_berat, k.kel, k.no_kk AS kel_no_kk,
+               k.kode_desa AS kel_kode_desa, k.desil AS kel_desil
+        FROM dt JOIN dt_kel AS k USING (id_keluarga)
+        """
+    )
 
 
 def aggregate_dtsen(con: duckdb.DuckDBPyConnection, periode: str, tanggal_dtsen: str) -> None:

@@ -30,7 +30,8 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
     """Create ``layak_orang`` (member x komponen, with ``is_counted`` after caps), ``layak_komponen`` (family x
     komponen: members and entitlement) and ``layak_kel`` (families).
 
-    Expects ``dt_kel`` and ``dt_link`` (members with their Dukcapil birth date and status, if known).
+    Families are ranked by their number ``kel``. Expects ``dt_link`` (members with their family and their
+    Dukcapil birth date and status, if known).
     """
     selects = []
     for kode in policy.komponen_terlihat:
@@ -44,23 +45,23 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
         f"""
         CREATE OR REPLACE TEMP TABLE layak_orang AS
         WITH m AS (
-            SELECT k.id_keluarga, k.no_kk, k.kode_desa, k.desil, d.nik, d.is_disabilitas_berat,
-                   date_sub('year', d.tgl_lhr, DATE '{as_of}') AS umur
-            FROM dt_kel AS k JOIN dt_link AS d USING (id_keluarga)
-            WHERE k.desil <= {policy.desil_maks} AND coalesce(d.is_hidup, true)
+            SELECT kel, kel_no_kk AS no_kk, kel_kode_desa AS kode_desa, kel_desil AS desil, nik,
+                   is_disabilitas_berat, date_sub('year', tgl_lhr, DATE '{as_of}') AS umur
+            FROM dt_link
+            WHERE kel_desil <= {policy.desil_maks} AND coalesce(is_hidup, true)
         ),
         slots AS ({" UNION ALL ".join(selects)}),
         capped AS (
-            SELECT *, row_number() OVER (PARTITION BY id_keluarga, komponen ORDER BY nik) <= cap AS in_komponen_cap
+            SELECT *, row_number() OVER (PARTITION BY kel, komponen ORDER BY nik) <= cap AS in_komponen_cap
             FROM slots
         ),
         ranked AS (
             SELECT *, row_number() OVER (
-                PARTITION BY id_keluarga ORDER BY in_komponen_cap DESC, nilai DESC, komponen, nik
+                PARTITION BY kel ORDER BY in_komponen_cap DESC, nilai DESC, komponen, nik
             ) AS slot
             FROM capped
         )
-        SELECT id_keluarga, no_kk, kode_desa, desil, nik, komponen, nilai,
+        SELECT kel, no_kk, kode_desa, desil, nik, komponen, nilai,
                in_komponen_cap AND slot <= {policy.maks_orang_per_keluarga} AS is_counted
         FROM ranked
         """
@@ -70,18 +71,18 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE layak_komponen AS
-        SELECT id_keluarga, komponen, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa,
+        SELECT kel, komponen, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa,
                min(desil) AS desil, count(*) AS slot, sum(nilai) FILTER (WHERE is_counted) AS hak
-        FROM layak_orang GROUP BY id_keluarga, komponen
+        FROM layak_orang GROUP BY kel, komponen
         """
     )
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE layak_kel AS
-        SELECT id_keluarga, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa, min(desil) AS desil,
+        SELECT kel, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa, min(desil) AS desil,
                sum(hak) AS hak_rp_tahun, string_agg(slot || ' ' || label, ', ' ORDER BY label) AS keterangan
         FROM (SELECT *, {label_case} AS label FROM layak_komponen)
-        GROUP BY id_keluarga
+        GROUP BY kel
         """
     )
 

@@ -25,23 +25,20 @@ FLAGS: dict[str, tuple[str, str]] = {
 
 
 def link_dtsen(con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool) -> None:
-    """Create ``dt_link``: every DTSEN member with what Dukcapil says about the NIK this semester.
+    """Create ``dt_link``: every DTSEN member (``dt_anggota``) with what Dukcapil says about the NIK this semester.
 
-    Columns: ``id_keluarga``, ``nik``, ``kode_desa``, ``is_disabilitas_berat``, ``di_dukcapil``, ``is_hidup``
-    and ``tgl_lhr`` (NULL when the NIK is not in Dukcapil). One join serves the DTSEN flags, the match rate
-    and eligibility. Expects ``dt`` and, when ``has_dukcapil``, ``dk`` (one row per NIK).
+    Added columns: ``di_dukcapil``, ``is_hidup`` and ``tgl_lhr`` (NULL when the NIK is not in Dukcapil). One
+    join serves the DTSEN flags, the match rate and eligibility. Expects ``dt_anggota`` and, when
+    ``has_dukcapil``, ``dk`` (one row per NIK).
     """
     person = (
-        "dk.nik IS NOT NULL AS di_dukcapil, dk.is_hidup, dk.tgl_lhr FROM dt LEFT JOIN dk USING (nik)"
+        "dk.nik IS NOT NULL AS di_dukcapil, dk.is_hidup, dk.tgl_lhr FROM dt_anggota AS a "
+        "LEFT JOIN (SELECT nik, is_hidup, tgl_lhr FROM dk) AS dk USING (nik)"
         if has_dukcapil
-        else "false AS di_dukcapil, CAST(NULL AS BOOLEAN) AS is_hidup, CAST(NULL AS DATE) AS tgl_lhr FROM dt"
+        else "false AS di_dukcapil, CAST(NULL AS BOOLEAN) AS is_hidup, CAST(NULL AS DATE) AS tgl_lhr "
+        "FROM dt_anggota AS a"
     )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE dt_link AS
-        SELECT dt.id_keluarga, dt.nik, dt.kode_desa, dt.is_disabilitas_berat, {person}
-        """
-    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE dt_link AS SELECT a.*, {person}")
 
 
 def link_pkh(con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool, has_dtsen: bool) -> None:
