@@ -3,6 +3,13 @@
 No basemap is requested: ``map_provider=None`` makes pydeck emit its style placeholder, which Streamlit
 drops instead of substituting the Carto style, so the map renders the same offline. Every layer has an
 ``id`` and ``pickable=True`` so ``st.pydeck_chart(..., on_select="rerun")`` can report clicks.
+
+The choropleth draws its borders as filled polygons, not lines. Without a GPU (software WebGL, as on a
+server or a thin client) deck.gl's line shader costs about a second before the first frame, while all
+polygon layers share one cheap shader. Areas are drawn shrunk by half a gap, so the white page shows between
+neighbours, and kecamatan outlines are dark bands centred on their boundary. Gaps and bands are sized in
+pixels of the initial view, so they widen as one zooms in: zoom is limited to :data:`MAX_ZOOM_IN` levels
+past the initial view (borders at most 4 × as wide); clicking a kecamatan opens its own, closer map.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from cc_analytics import wilayah
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.maps import text
 from cc_analytics.maps.boundaries import MapBoundaries
-from cc_analytics.maps.geometry import rounded, simplify_for_display
+from cc_analytics.maps.geometry import boundary_bands, inset, rounded, simplify_for_display
 from cc_analytics.maps.model import MapModel, label_points
 from cc_analytics.maps.palette import CONTEXT_HEX, HIGHLIGHT_HEX, hex_to_rgba
 from cc_analytics.maps.reference import Bounds
@@ -44,6 +51,13 @@ HALO_RGBA = [255, 255, 255, 235]
 FONT_SETTINGS = {"sdf": True, "fontSize": 64, "buffer": 24, "radius": 48}
 HALO_WIDTH = 4
 OUTLINE_RGBA = [55, 55, 55, 255]
+AREA_GAP_PX = {"kecamatan": 1.0, "desa": 0.5}  # white between neighbouring areas
+OUTLINE_PX = {"kecamatan": 3.0, "desa": 1.5}  # dark kecamatan outline (the selected one at kecamatan level)
+# The outline's own simplification: a third of its half-width, so that the band still covers the gaps along it.
+OUTLINE_TOLERANCE_PX = 0.25
+MIN_ZOOM = 7
+MAX_ZOOM = 16
+MAX_ZOOM_IN = 2.0  # levels past the initial view of a choropleth; its borders are drawn in map units
 DEFAULT_VIEWPORT = (720, 480)
 LOCATOR_VIEWPORT = (280, 220)
 LOCATOR_TOLERANCE_M = 300.0  # a locator is ~250 px wide: 300 m is under one pixel there
@@ -73,11 +87,18 @@ def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> dict[s
     return slim.to_geo_dict(drop_id=True)
 
 
-def view_state(bounds: Bounds, viewport: tuple[int, int] = DEFAULT_VIEWPORT, padding: float = 0.9) -> pdk.ViewState:
+def view_state(
+    bounds: Bounds,
+    viewport: tuple[int, int] = DEFAULT_VIEWPORT,
+    padding: float = 0.9,
+    *,
+    max_zoom_in: float | None = None,
+) -> pdk.ViewState:
     """A view fitting ``bounds`` (min lon, min lat, max lon, max lat) into ``viewport`` pixels (width, height).
 
     Values are rounded so that the same bounds always give the same view (Streamlit keeps the user's pan and
-    zoom only while the initial view is unchanged).
+    zoom only while the initial view is unchanged). ``max_zoom_in`` limits zooming to that many levels past the
+    initial zoom (default: up to :data:`MAX_ZOOM`).
     """
     minx, miny, maxx, maxy = bounds
     merc = [math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))) for lat in (miny, maxy)]
@@ -87,15 +108,26 @@ def view_state(bounds: Bounds, viewport: tuple[int, int] = DEFAULT_VIEWPORT, pad
     zoom = min(math.log2(viewport[0] * 360 / (span_x * world)), math.log2(viewport[1] * 360 / (span_y * world)))
     centre_merc = math.radians((merc[0] + merc[1]) / 2)
     centre_lat = math.degrees(2 * math.atan(math.exp(centre_merc)) - math.pi / 2)
+    initial = round(zoom + math.log2(padding), 2)
     return pdk.ViewState(
         longitude=round((minx + maxx) / 2, 4),
         latitude=round(centre_lat, 4),
-        zoom=round(zoom + math.log2(padding), 2),
-        min_zoom=7,
-        max_zoom=16,
+        zoom=initial,
+        min_zoom=MIN_ZOOM,
+        max_zoom=MAX_ZOOM if max_zoom_in is None else min(MAX_ZOOM, round(initial + max_zoom_in, 2)),
         pitch=0,
         bearing=0,
     )
+
+
+def degrees_per_pixel(zoom: float) -> float:
+    """Degrees of longitude one pixel spans at ``zoom`` (web mercator); near the equator, of latitude too
+    (at 7.7° S one degree of latitude is drawn 1 % taller than one of longitude)."""
+    return 360 / (WORLD_PIXELS_AT_ZOOM_0 * 2**zoom)
+
+
+def _with_geometry(frame: gpd.GeoDataFrame, geometries: Any) -> gpd.GeoDataFrame:
+    return frame.set_geometry(gpd.GeoSeries(geometries, index=frame.index, crs=frame.crs))
 
 
 def _label_layer(labels: pd.DataFrame, layer_id: str, size: int) -> pdk.Layer:
@@ -119,48 +151,45 @@ def _label_layer(labels: pd.DataFrame, layer_id: str, size: int) -> pdk.Layer:
 def build_deck(model: MapModel, *, viewport: tuple[int, int] = DEFAULT_VIEWPORT) -> CompactDeck:
     """The interactive choropleth of ``model``: areas, kecamatan outlines, name labels, tooltip.
 
+    Borders are polygons (see the module docstring): each area is shrunk by half of :data:`AREA_GAP_PX`, each
+    outline is a band :data:`OUTLINE_PX` wide, in pixels of the initial view.
+
     Args:
         model: from :func:`~cc_analytics.maps.model.build_map_model`.
-        viewport: expected size in pixels (width, height), used only to choose the initial zoom.
+        viewport: expected size in pixels (width, height), used to choose the initial zoom and so the width of
+            the borders.
 
     Returns:
         A deck with layers :data:`AREA_LAYER_ID`, :data:`OUTLINE_LAYER_ID` and :data:`LABEL_LAYER_ID`, all
         pickable; a click selects the wilayah (read it with :func:`selected_kode`).
     """
-    areas = model.areas.assign(fill=[hex_to_rgba(c, FILL_ALPHA) for c in model.areas["warna"]])
-    desa_level = model.level == "desa"
+    view = view_state(model.bounds, viewport, max_zoom_in=MAX_ZOOM_IN)
+    pixel = degrees_per_pixel(view.zoom)
+    shrunk = inset(model.areas.geometry.to_numpy(), AREA_GAP_PX[model.level] / 2 * pixel)
+    areas = _with_geometry(model.areas, shrunk).assign(fill=[hex_to_rgba(c, FILL_ALPHA) for c in model.areas["warna"]])
+    outlines = model.outlines.geometry.to_numpy()
+    bands = boundary_bands(outlines, OUTLINE_PX[model.level] * pixel, OUTLINE_TOLERANCE_PX * pixel)
+    polygon = {"pickable": True, "stroked": False, "filled": True}
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
             id=AREA_LAYER_ID,
             data=feature_collection(areas, ["kode_wilayah", "nama", "keterangan", "fill"]),
-            pickable=True,
-            stroked=True,
-            filled=True,
             get_fill_color="properties.fill",
-            get_line_color=[255, 255, 255, 255],
-            line_width_min_pixels=0.5 if desa_level else 1,
             auto_highlight=True,
             highlight_color=[255, 255, 255, 90],
+            **polygon,
         ),
         pdk.Layer(
             "GeoJsonLayer",
             id=OUTLINE_LAYER_ID,
-            data=feature_collection(model.outlines, ["kode_wilayah", "nama", "keterangan"]),
-            pickable=True,
-            stroked=True,
-            filled=False,
-            get_line_color=OUTLINE_RGBA,
-            line_width_min_pixels=1.5 if desa_level else 3,
+            data=feature_collection(_with_geometry(model.outlines, bands), ["kode_wilayah", "nama", "keterangan"]),
+            get_fill_color=OUTLINE_RGBA,
+            **polygon,
         ),
-        _label_layer(model.labels, LABEL_LAYER_ID, 11 if desa_level and model.kode_kecamatan else 12),
+        _label_layer(model.labels, LABEL_LAYER_ID, 11 if model.level == "desa" and model.kode_kecamatan else 12),
     ]
-    return CompactDeck(
-        layers=layers,
-        initial_view_state=view_state(model.bounds, viewport),
-        map_provider=None,
-        tooltip=TOOLTIP,
-    )
+    return CompactDeck(layers=layers, initial_view_state=view, map_provider=None, tooltip=TOOLTIP)
 
 
 def build_locator_deck(

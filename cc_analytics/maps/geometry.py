@@ -1,4 +1,4 @@
-"""Geometry helpers: polygonal parts, coverage cleaning and simplification for display."""
+"""Geometry helpers: polygonal parts, coverage cleaning, simplification, and borders drawn as polygons."""
 
 from __future__ import annotations
 
@@ -87,6 +87,33 @@ def dissolve_by_kecamatan(desa: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     merged = parts.dissolve(by="kode_kecamatan", as_index=False, method=method)
     merged["geometry"] = [polygonal_part(g) for g in merged.geometry]
     return merged.sort_values("kode_kecamatan").reset_index(drop=True)
+
+
+def inset(geometries: np.ndarray, distance_deg: float, min_kept: float = 0.5) -> np.ndarray:
+    """Polygons shrunk by ``distance_deg`` (degrees) on every side, so that neighbours are drawn apart.
+
+    A polygon that would keep less than ``min_kept`` of its area (a very narrow one) is returned unchanged, so
+    that no wilayah disappears from the map.
+    """
+    if distance_deg <= 0 or len(geometries) == 0:
+        return geometries
+    shrunk = shapely.buffer(geometries, -distance_deg, join_style="mitre")
+    narrow = shapely.area(shrunk) < min_kept * shapely.area(geometries)
+    return np.where(narrow, geometries, shrunk)
+
+
+def boundary_bands(geometries: np.ndarray, width_deg: float, tolerance_deg: float = 0.0) -> np.ndarray:
+    """Bands ``width_deg`` (degrees) wide centred on each polygon's boundary: an outline as a filled polygon.
+
+    The boundary is first simplified by ``tolerance_deg``: a band has two sides, so each of its vertices costs
+    twice, and a band hides any detail finer than its width.
+    """
+    if len(geometries) == 0:
+        return geometries
+    lines = shapely.boundary(geometries)
+    if tolerance_deg > 0:
+        lines = shapely.simplify(lines, tolerance_deg)
+    return shapely.buffer(lines, width_deg / 2, cap_style="flat", join_style="mitre")
 
 
 def rounded(geometries: np.ndarray, decimals: int) -> np.ndarray:

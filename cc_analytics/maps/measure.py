@@ -117,7 +117,7 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: IO[byte
             raise TimeoutError(f"streamlit tidak menjawab setelah {SERVER_DEADLINE_S} detik")
 
 
-def measure_map(marts: Path, *, boundaries: Path | None = None, runs: int = 4) -> dict[str, float | int | bool]:
+def measure_map(marts: Path, *, boundaries: Path | None = None, runs: int = 8) -> dict[str, float | int | bool]:
     """Payload and paint time of the desa-level map of the whole regency (365 areas) for one marts file.
 
     Args:
