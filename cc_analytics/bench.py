@@ -38,11 +38,19 @@ class Measured:
     output: str
 
 
+# The child reports its own peak RSS: VmHWM of its memory map. ``ru_maxrss`` would not do: across the fork
+# and exec that start it, Linux carries over the high-water mark of the parent's copy, so after the scan floor
+# (gigabytes in this process) every child would report at least the parent's size.
 _CHILD = (
     "import resource, sys\n"
     "from cc_analytics.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "sys.stderr.write('\\nPEAK_RSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    "try:\n"
+    "    status = open('/proc/self/status', encoding='ascii').read()\n"
+    "    peak = int(status.split('VmHWM:')[1].split()[0])\n"
+    "except (OSError, IndexError):\n"
+    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "sys.stderr.write('\\nPEAK_RSS_KB=%d\\n' % peak)\n"
     "sys.exit(code)\n"
 )
 
@@ -64,6 +72,7 @@ def scan_floor(raw_dir: Path, threads: int) -> tuple[float, int]:
     """Seconds for DuckDB merely to read every column of every raw CSV into memory, and the rows read."""
     files = discover(raw_dir)
     con = duckdb.connect(config={"threads": threads})
+    con.execute("SET enable_progress_bar = false")
     started = time.perf_counter()
     rows = 0
     for sumber in ("dukcapil", "dtsen", "pkh", "penduduk"):
