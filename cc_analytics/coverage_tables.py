@@ -20,8 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+import pandas as pd
 
 from cc_analytics.coverage import (
+    SEMUA,
     Selection,
     check_selection,
     coverage_by_komponen_wilayah,
@@ -112,6 +114,17 @@ def nested(child: ProtectedFigures, *, parent_shown: bool) -> ProtectedFigures:
     return child if parent_shown and row_is_shown(child, TOTAL) else withheld_like(child)
 
 
+def _desa_coverage(
+    long: pd.DataFrame, komponen: str, kabupaten: ProtectedFigures, kecamatan: str, min_cell: int
+) -> ProtectedFigures:
+    """The desa table of one komponen of ``kecamatan`` (``long``: its desa rows of every komponen) as published:
+    withheld unless the kecamatan's row of the kabupaten table ``kabupaten`` is shown whole."""
+    return nested(
+        protect_coverage(long[long["komponen"] == komponen], min_cell),
+        parent_shown=row_is_shown(kabupaten, kecamatan),
+    )
+
+
 def _desa_tables(
     con: duckdb.DuckDBPyConnection,
     selection: Selection,
@@ -122,18 +135,39 @@ def _desa_tables(
 ) -> tuple[dict[str, ProtectedFigures], ProtectedFigures]:
     """The desa tables of ``kecamatan``, each withheld when its kecamatan figures are not shown whole."""
     long = coverage_by_komponen_wilayah(con, selection.periode, selection.tahap, kecamatan)
-    desa = {
-        k: nested(
-            protect_coverage(long[long["komponen"] == k], min_cell),
-            parent_shown=row_is_shown(kabupaten[k], kecamatan),
-        )
-        for k in komponen_pilihan()
-    }
+    desa = {k: _desa_coverage(long, k, kabupaten[k], kecamatan, min_cell) for k in komponen_pilihan()}
     inklusi = nested(
         protect_inclusion_totals(inclusion_by_wilayah(con, selection.periode, selection.tahap, kecamatan), min_cell),
         parent_shown=inklusi_kabupaten.status.at[kecamatan, TOTAL] == SHOWN,
     )
     return desa, inklusi
+
+
+def published_status(
+    con: duckdb.DuckDBPyConnection, periode: str, tahap: int, level: str, *, min_cell: int, komponen: str = SEMUA
+) -> pd.DataFrame:
+    """The status the Celah cakupan PKH page gives each coverage figure of ``komponen`` in ``tahap``.
+
+    Per kecamatan (``level="kecamatan"``: the kabupaten table) or per desa of every kecamatan (each
+    kecamatan's desa table, withheld as the page withholds it). Other views of the same figures (the map)
+    hide at least what this hides, so no figure the page protects can be worked out from them.
+
+    Returns:
+        Indexed by ``kode_wilayah``: columns ``keluarga_layak_pkh``, ``keluarga_celah`` and ``total``
+        (``shown``, ``small``, ``complement``, ``unpublished`` or ``withheld``).
+    """
+    long = coverage_by_komponen_wilayah(con, periode, tahap)
+    kabupaten = protect_coverage(long[long["komponen"] == komponen], min_cell)
+    if level == "kecamatan":
+        return kabupaten.status.drop(index=TOTAL)
+    kecamatan = [kode for kode in kabupaten.status.index if kode != TOTAL]
+    frames = [
+        _desa_coverage(
+            coverage_by_komponen_wilayah(con, periode, tahap, kode), komponen, kabupaten, kode, min_cell
+        ).status.drop(index=TOTAL)
+        for kode in kecamatan
+    ]
+    return pd.concat(frames)
 
 
 def build_tables(con: duckdb.DuckDBPyConnection, selection: Selection, *, min_cell: int) -> CoverageTables:

@@ -16,7 +16,8 @@ Indicators (keys are the ``?indikator=`` codes of the Peta page; definitions on 
 Small counts are suppressed with :func:`cc_analytics.nested_suppression.protect_nested`, so that desa and
 kecamatan figures are protected together. A ratio or a density is hidden whenever one of the counts it
 reveals (given the denominators shown elsewhere) is hidden: the numerator, and for ``cakupan_pkh`` also the
-families not covered.
+families not covered. The two PKH indicators also hide whatever the Celah cakupan PKH page hides of the same
+figures (:func:`as_on_pkh_page`), so the two pages cannot be played against each other.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from cc_analytics import peta_texts, texts
+from cc_analytics.coverage_tables import published_status
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.formatting import format_number, format_percent
 from cc_analytics.map_area import REGENCY_AREA_KM2, Areas
@@ -37,7 +39,7 @@ from cc_analytics.map_counts import desa_counts, last_tahap, require_periode, wi
 from cc_analytics.maps.text import NO_DATA
 from cc_analytics.marts_query import fetch_rows
 from cc_analytics.nested_suppression import protect_nested
-from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL
+from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL, TOTAL
 from cc_analytics.provenance import SourceNote, source_dates
 
 INDIKATOR_KEYS = ("penduduk", "kepadatan", "desil_1_4", "cakupan_pkh", "celah_pkh", "kualitas")
@@ -240,6 +242,31 @@ def level_values(
     return out.sort_index()
 
 
+# The figures of the PKH page's coverage tables each PKH indicator reveals: the gap itself; the coverage ratio,
+# given the eligible total the page shows, also reveals the covered count.
+_PAGE_CELLS = {"celah_pkh": ("keluarga_celah",), "cakupan_pkh": ("keluarga_layak_pkh", TOTAL)}
+
+
+def as_on_pkh_page(values: pd.DataFrame, indicator: Indicator, page: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+    """``values`` (from :func:`level_values`) with every value hidden that reveals a figure the Celah cakupan
+    PKH page hides (``page``: :func:`cc_analytics.coverage_tables.published_status`).
+
+    The map suppresses on its own, and the page protects its tables jointly (covered, gap and their total), so
+    the two can hide different cells; without this a gap shown on the map, subtracted from the eligible total
+    on the page, would give a small covered count the page hides.
+    """
+    cells = page.reindex(values.index)[list(_PAGE_CELLS[indicator.key])]
+    hidden_on_page = cells.notna().all(axis=1) & (cells != SHOWN).any(axis=1)
+    newly = hidden_on_page & (values["status"] == SHOWN)
+    status = values["status"].copy()
+    small_on_page = (cells == SMALL).any(axis=1)
+    status[newly & small_on_page] = SMALL
+    status[newly & ~small_on_page] = COMPLEMENT
+    value = values["value"].where(status == SHOWN)
+    labels = [_label(indicator, v, s, min_cell) for v, s in zip(value, status, strict=True)]
+    return values.assign(value=value, value_label=labels, status=status)
+
+
 def _source(con: duckdb.DuckDBPyConnection, periode: str, indicator: Indicator, is_synthetic: bool) -> SourceNote:
     dates = source_dates(con, periode)
     if indicator.key == "kualitas":
@@ -298,6 +325,9 @@ def indicator_values(
     counts = desa_counts(con, periode, indicator.tables, tahap)
     luas = pd.Series(dict(luas_km2), dtype="float64") if luas_km2 else None
     values = level_values(indicator, counts, level, min_cell=min_cell, luas=luas)
+    if tahap is not None and indicator.key in _PAGE_CELLS:
+        page = published_status(con, periode, tahap, level, min_cell=min_cell)
+        values = as_on_pkh_page(values, indicator, page, min_cell)
     names = wilayah_names(con)
     values.insert(0, "nama", names.reindex(values.index).astype(str))
     frame = values.reset_index()[list(VALUE_COLUMNS)]
