@@ -9,22 +9,13 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import duckdb
 
-from cc_analytics.config import PROJECT_ROOT, Settings, load_settings
+from cc_analytics.app_server import serve_app
+from cc_analytics.config import Settings, load_settings
 from cc_analytics.map_indicators import indicator_values
 from cc_analytics.maps.boundaries import load_map_boundaries
 from cc_analytics.maps.deck import build_deck, deck_payload_bytes
@@ -58,63 +49,6 @@ def map_payload_bytes(
         "map_areas": len(model.areas),
         "map_schematic": model.is_schematic,
     }
-
-
-SERVER_DEADLINE_S = 90.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-            return response.status == 200
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
-@contextmanager
-def serve_app(env: dict[str, str]) -> Iterator[str]:
-    """Run ``streamlit run app.py`` on a free port with ``env`` added to the environment; yield its base URL.
-
-    Raises:
-        RuntimeError: the server exited before answering ``/_stcore/health``.
-        TimeoutError: it did not answer within :data:`SERVER_DEADLINE_S`.
-    """
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port)]
-    command += ["--server.headless", "true", "--server.address", "127.0.0.1"]
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, **env}, stdout=log, stderr=log)
-        try:
-            _wait_until_healthy(process, url, log)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: IO[bytes]) -> None:
-    deadline = time.monotonic() + SERVER_DEADLINE_S
-    while not _healthy(url):
-        try:
-            process.wait(timeout=0.2)  # returns at once if the server died, else waits one poll interval
-        except subprocess.TimeoutExpired:
-            pass
-        else:
-            log.seek(0)
-            raise RuntimeError(f"streamlit berhenti: {log.read()[-2000:].decode(errors='replace')}")
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"streamlit tidak menjawab setelah {SERVER_DEADLINE_S} detik")
 
 
 def measure_map(marts: Path, *, boundaries: Path | None = None, runs: int = 8) -> dict[str, float | int | bool]:

@@ -2,19 +2,12 @@
 
 The browser is Debian's chromium (``apt-get install chromium``), launched from ``/usr/bin/chromium``, so no
 ``playwright install`` download is needed.
-The app server is a subprocess on a free port, pointed at the demo marts through ``CC_MARTS_PATH``; it is
-ready when ``/_stcore/health`` answers (polled against a deadline, no fixed sleeps).
+The app server is a subprocess on a free port (:func:`cc_analytics.app_server.serve_app`), pointed at the
+demo marts through ``CC_MARTS_PATH``; it is ready when ``/_stcore/health`` answers.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +15,8 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from cc_analytics import app_server
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -42,54 +36,11 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-            return response.status == 200
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
-def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    """Poll the health endpoint until it answers; fail early if the server exits or the deadline passes."""
-    deadline = time.monotonic() + STARTUP_DEADLINE_S
-    while not _healthy(url):
-        try:
-            process.wait(timeout=0.2)  # returns at once if the server died, else waits one poll interval
-        except subprocess.TimeoutExpired:
-            pass
-        else:
-            raise RuntimeError(f"streamlit exited early:\n{log.read_text(errors='replace')[-2000:]}")
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"streamlit not healthy after {STARTUP_DEADLINE_S} s")
-
-
 @contextmanager
 def serve_app(marts_path: Path, log: Path) -> Iterator[str]:
-    """Run ``streamlit run app.py`` on a free port against ``marts_path``; yield its base URL."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "CC_MARTS_PATH": str(marts_path)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)]
-    command += ["--server.headless", "true", "--server.address", "127.0.0.1"]
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        _wait_until_healthy(process, url, log)
+    """Run ``streamlit run app.py`` on a free port against ``marts_path`` (output in ``log``); yield its base URL."""
+    with app_server.serve_app({"CC_MARTS_PATH": str(marts_path)}, log_path=log, deadline_s=STARTUP_DEADLINE_S) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="session")
