@@ -1,7 +1,8 @@
 """From validated rows to mart rows: the aggregations, one function per source.
 
-All functions work on temp tables of one DuckDB connection that has the output database attached as
-``mart``. Person-level tables (with NIK and NO_KK) stay in temp storage and never reach ``mart``.
+All functions work on the working tables of one DuckDB connection that has the output database attached as
+``mart``. Person-level tables (with NIK and NO_KK) stay in the ingest's in-memory working database and never
+reach ``mart``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def create_mart_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, wilayah: pd.DataFrame, *, into_mart: bool = True) -> None:
-    """Create the temp lookup tables ``ref_desa``, ``ref_kecamatan``, ``ref_nik_prefix``; fill ``mart.wilayah``."""
+    """Create the lookup tables ``ref_desa``, ``ref_kecamatan``, ``ref_nik_prefix``; fill ``mart.wilayah``."""
     con.register("_wilayah", wilayah)
     if into_mart:
         con.execute("INSERT INTO mart.wilayah SELECT * FROM _wilayah")

@@ -113,7 +113,7 @@ def insert_verval(
 ) -> None:
     """``mart.verval``: eligible families not covered (usulan) and PKH records with a problem (periksa).
 
-    NIK and NO_KK are masked to their last four digits before they leave temp storage; no names. Expects
+    NIK and NO_KK are masked to their last four digits before they leave the working tables; no names. Expects
     ``layak_kel``, ``pk_kk``, ``pk_masalah``, ``dt_kk`` and, when ``has_dukcapil``, ``kk`` (for the head's NIK).
     """
     heads = (
