@@ -17,9 +17,8 @@ from cc_analytics import data_quality as dq
 from cc_analytics import data_quality_display as display
 from cc_analytics import data_texts as tx
 from cc_analytics.formatting import format_number, format_periode
+from tests.app.routing import open_via_router
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
 PAGE = "pages/data_page.py"
 
 
@@ -34,12 +33,7 @@ def marts(demo_marts_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[du
 
 
 def open_page(**params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()  # the router first, as in a browser; the page then reads the same query string
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_via_router(PAGE, **params)
     assert not at.error, [e.value for e in at.error]
     return at
 

@@ -17,9 +17,9 @@ from cc_analytics.map_area import area_km2
 from cc_analytics.map_indicators import IndicatorValues, indicator_values
 from cc_analytics.maps import load_map_boundaries
 from cc_analytics.provenance import source_line
+from tests.app.routing import open_via_router
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
 PAGE = "pages/peta_page.py"
 SHARED = ROOT.parent / "shared" / "data" / "pasuruan"
 KECAMATAN_FILE = SHARED / "pasuruan_kecamatan_simplified.geojson"
@@ -38,13 +38,7 @@ def marts(demo_marts_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[du
 
 
 def _open(**params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()  # the router first, as in a browser; the page then reads the same query string
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_via_router(PAGE, **params)
 
 
 def _expected(con: duckdb.DuckDBPyConnection, indikator: str, level: str, **kwargs: object) -> IndicatorValues:
@@ -211,11 +205,7 @@ def test_broken_boundary_file_is_reported_and_the_schematic_map_drawn(
 
 
 def test_kecamatan_page_shows_a_locator_map(marts: duckdb.DuckDBPyConnection) -> None:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params["kec"] = BANGIL
-    at.run()
-    at.switch_page("pages/kecamatan_page.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_via_router("pages/kecamatan_page.py", kec=BANGIL)
     charts = at.get("deck_gl_json_chart")
     assert len(charts) == 1
     spec = json.loads(charts[0].proto.json)
@@ -225,8 +215,5 @@ def test_kecamatan_page_shows_a_locator_map(marts: duckdb.DuckDBPyConnection) ->
 
 
 def test_kecamatan_page_of_the_kabupaten_has_no_locator_map(marts: duckdb.DuckDBPyConnection) -> None:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.run()
-    at.switch_page("pages/kecamatan_page.py").run()
-    assert not at.exception
+    at = open_via_router("pages/kecamatan_page.py")
     assert not at.get("deck_gl_json_chart")

@@ -22,9 +22,8 @@ from cc_analytics.briefing import list_periodes
 from cc_analytics.coverage import Selection, tahap_options
 from cc_analytics.coverage_view import PkhView, build_view
 from cc_analytics.provenance import source_line
+from tests.app.routing import open_via_router
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
 PAGE = "pages/pkh_page.py"
 LONG_NUMBER = re.compile(r"\d{12,}")
 
@@ -40,13 +39,7 @@ def marts(demo_marts_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[du
 
 
 def open_page(**params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_via_router(PAGE, **params)
 
 
 def latest(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:

@@ -19,6 +19,7 @@ from cc_analytics.forecasting import presentation as view
 from cc_analytics.forecasting.proyeksi_texts import BAND_COLUMNS
 from cc_analytics.formatting import format_number
 from cc_analytics.wilayah import desa
+from tests.app.routing import open_via_router
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -45,13 +46,7 @@ def expected(marts: Path, method: str = "otomatis", level: float = 0.8, horizon:
 
 def open_page(**params: str) -> AppTest:
     """Open the router with ``params`` in the URL, then go to the page (as the menu does)."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_via_router(PAGE, **params)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

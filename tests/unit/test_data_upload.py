@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import fcntl
 import io
 from pathlib import Path
@@ -11,9 +10,7 @@ import duckdb
 import pytest
 
 from cc_analytics import data_upload
-from cc_analytics.config import load_settings
 from cc_analytics.errors import IngestError, SourceFileError
-from cc_analytics.ingest import run_ingest
 from cc_analytics.schema import DUKCAPIL, PKH
 from cc_analytics.validation_bench import validation_throughput
 from tests.unit.handmade import DUKCAPIL_ROWS, A, nik, pkh_row, write_handmade_raw
@@ -94,12 +91,8 @@ def test_check_of_an_unreadable_file_is_a_user_error():
 
 
 @pytest.fixture
-def store(tmp_path):
-    raw = tmp_path / "data" / "raw" / "live"
-    write_handmade_raw(raw)
-    settings = dataclasses.replace(load_settings(), raw_dir=raw, marts_path=tmp_path / "data" / "marts" / "m.duckdb")
-    run_ingest(raw, settings.marts_path)
-    return settings
+def store(handmade_store):
+    return handmade_store
 
 
 def log_rows(path: Path) -> list[tuple]:

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from cc_analytics.config import load_settings
 from cc_analytics.errors import SourceFileError
-from cc_analytics.ingest import run_ingest
 from cc_analytics.ingest.importer import import_files
 from cc_analytics.schema import DUKCAPIL
-from tests.unit.handmade import DUKCAPIL_ROWS, write_handmade_raw
+from tests.unit.handmade import DUKCAPIL_ROWS
 
 
 @pytest.fixture
-def store(tmp_path):
-    raw = tmp_path / "data" / "raw" / "live"
-    write_handmade_raw(raw)
-    settings = dataclasses.replace(load_settings(), raw_dir=raw, marts_path=tmp_path / "data" / "marts" / "m.duckdb")
-    run_ingest(raw, settings.marts_path)
-    return settings
+def store(handmade_store):
+    return handmade_store
 
 
 def periodes(path: Path) -> list[str]:
