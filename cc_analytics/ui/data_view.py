@@ -188,7 +188,7 @@ def reasons_section(settings: Settings, sumber: str | None, meta: dict[str, str]
     st.caption(display.log_source_line(meta.get("built_at", ""), is_synthetic=_is_synthetic(meta)))
 
 
-def rejected_section(settings: Settings, files: pd.DataFrame) -> None:
+def rejected_section(settings: Settings, files: pd.DataFrame, meta: dict[str, str]) -> None:
     """One file's rejection reasons; its masked rejected rows and their download when row-level use is allowed."""
     st.header(tx.REJECTED_HEADING)
     names = dq.rejected_files(files)
@@ -207,6 +207,7 @@ def rejected_section(settings: Settings, files: pd.DataFrame) -> None:
     )
     reasons = loaders.cached_query(settings, dq.rejection_reasons, None, chosen)
     _reasons_table(display.reasons_for_display(reasons))
+    st.caption(display.log_source_line(meta.get("built_at", ""), is_synthetic=_is_synthetic(meta)))
     if not settings.allow_row_level:
         st.info(tx.REJECTED_LOCKED, icon=":material/lock:")
         return
