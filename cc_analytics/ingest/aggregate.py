@@ -7,9 +7,12 @@ reach ``mart``.
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import pandas as pd
 
+from cc_analytics.ingest.ages import age_group_sql
 from cc_analytics.pkh_policy import PkhPolicy
 from cc_analytics.schema import KOMPONEN, MARTS
 from cc_analytics.wilayah import nik_prefixes
@@ -59,7 +62,7 @@ def aggregate_dukcapil(con: duckdb.DuckDBPyConnection, periode: str, as_of: str)
         f"""
         INSERT INTO mart.penduduk
         SELECT ?, kode_desa, jenis_kelamin, {AGE_GROUP_SQL}, n
-        FROM (SELECT kode_desa, jenis_kelamin, least(date_sub('year', tgl_lhr, DATE '{as_of}') // 5, 15) AS kelompok,
+        FROM (SELECT kode_desa, jenis_kelamin, {age_group_sql("tgl_lhr", date.fromisoformat(as_of))} AS kelompok,
                      count(*) AS n
               FROM dk WHERE is_hidup GROUP BY ALL)
         """,
@@ -69,9 +72,9 @@ def aggregate_dukcapil(con: duckdb.DuckDBPyConnection, periode: str, as_of: str)
         """
         CREATE OR REPLACE TEMP TABLE kk AS
         SELECT no_kk,
-               coalesce(min(kode_desa) FILTER (WHERE is_hidup AND stat_hbkel = 'KEPALA KELUARGA'),
-                        min(kode_desa) FILTER (WHERE is_hidup)) AS kode_desa,
-               min(nik) FILTER (WHERE stat_hbkel = 'KEPALA KELUARGA') AS nik_kepala
+               coalesce(min(kode_desa) FILTER (WHERE is_hidup AND is_kepala), min(kode_desa) FILTER (WHERE is_hidup))
+                   AS kode_desa,
+               min(nik) FILTER (WHERE is_kepala) AS nik_kepala
         FROM dk GROUP BY no_kk
         """
     )

@@ -11,19 +11,23 @@ member-komponen slots per family, the most valuable first. All settings come fro
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 
+from cc_analytics.ingest.ages import at_least_sql
 from cc_analytics.pkh_policy import Komponen, PkhPolicy
 
 MASK = "repeat('*', 12) || right(CAST({v} AS VARCHAR), 4)"
 
 
-def _qualifies(komponen: Komponen) -> str:
+def _qualifies(komponen: Komponen, as_of: date) -> str:
+    """SQL: whether a member (birth date ``tgl_lhr``) qualifies for ``komponen`` on ``as_of``."""
     if komponen.kode == "disabilitas_berat":
         return "is_disabilitas_berat"
-    low = f"umur >= {komponen.usia_min}" if komponen.usia_min is not None else "true"
-    high = f"umur <= {komponen.usia_max}" if komponen.usia_max is not None else "true"
-    return f"(umur IS NOT NULL AND {low} AND {high})"
+    low = at_least_sql("tgl_lhr", komponen.usia_min, as_of) if komponen.usia_min is not None else "true"
+    high = f"NOT {at_least_sql('tgl_lhr', komponen.usia_max + 1, as_of)}" if komponen.usia_max is not None else "true"
+    return f"(tgl_lhr IS NOT NULL AND {low} AND {high})"
 
 
 def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str) -> None:
@@ -39,14 +43,14 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
         cap = komponen.maks_per_keluarga or 99
         selects.append(
             f"SELECT *, '{kode}' AS komponen, {komponen.nilai_per_tahun_rp} AS nilai, {cap} AS cap "
-            f"FROM m WHERE {_qualifies(komponen)}"
+            f"FROM m WHERE {_qualifies(komponen, date.fromisoformat(as_of))}"
         )
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE layak_orang AS
         WITH m AS (
             SELECT kel, kel_no_kk AS no_kk, kel_kode_desa AS kode_desa, kel_desil AS desil, nik,
-                   is_disabilitas_berat, date_sub('year', tgl_lhr, DATE '{as_of}') AS umur
+                   is_disabilitas_berat, tgl_lhr
             FROM dt_link
             WHERE kel_desil <= {policy.desil_maks} AND coalesce(is_hidup, true)
         ),

@@ -241,7 +241,7 @@ def _build(run: _Run, raw_dir: Path) -> None:
     run.step("mart selesai ditulis")
 
 
-def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None, threads: int = 2) -> IngestReport:
+def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None, threads: int = 1) -> IngestReport:
     """Validate, link and aggregate every raw file in ``raw_dir`` into the marts file ``marts_path``.
 
     The new marts are written to ``<marts_path>.tmp`` and moved over ``marts_path`` only on success.

@@ -1,14 +1,17 @@
 """Reading and validating the next raw files while the current semester is being linked and aggregated.
 
-Validation is the heaviest part of an ingest and runs well on several threads; linking a semester is many
-smaller statements that keep one core busy. A second connection to the same database validates the files
-a few steps ahead of the order in which the ingest takes them, so the two overlap. At most ``ahead`` files
-wait validated at any time, which bounds the memory. A file taken out of order is validated on the spot.
+The ingest runs every query on one thread: DuckDB's parallel CSV reading and hashing cost far more CPU than
+they save in time on a two-core machine. The cores are kept busy instead by running independent work side
+by side: ``workers`` threads, each with its own cursor on the same database, validate the files a few
+steps ahead of the order in which the ingest takes them, while the ingest links the current semester. At
+most ``ahead`` files wait validated at any time, which bounds the memory. A file taken out of order is
+validated on the spot.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -39,18 +42,27 @@ class Read:
 
 
 class Prefetcher:
-    """Validates planned files in order on its own connection, up to ``ahead`` files before they are taken."""
+    """Validates planned files in order on ``workers`` cursors, up to ``ahead`` files before they are taken."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, plan: Iterable[Planned], workdir: Path, ahead: int = 2):
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        plan: Iterable[Planned],
+        workdir: Path,
+        ahead: int = 3,
+        workers: int = 2,
+    ) -> None:
         self._con = con
-        self._cursor = con.cursor()
+        self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._lock = threading.Lock()
         self._plan = list(plan)
         self._workdir = workdir
         self._ahead = ahead
         self._next = 0
         self._pending: dict[tuple[str, int], Future[Read]] = {}
         self._names = itertools.count()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cc-validate")
+        self._pool = ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="cc-validate")
         self._fill()
 
     def _fill(self) -> None:
@@ -58,7 +70,17 @@ class Prefetcher:
             planned = self._plan[self._next]
             self._next += 1
             key = (planned.raw.name, planned.file_idx)
-            self._pending[key] = self._pool.submit(self._read, self._cursor, planned.raw, planned.file_idx)
+            self._pending[key] = self._pool.submit(self._read_on_worker, planned.raw, planned.file_idx)
+
+    def _read_on_worker(self, raw: RawFile, file_idx: int) -> Read:
+        """Validate on this worker thread's own cursor (created on first use)."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            with self._lock:
+                cursor = self._con.cursor()
+                self._cursors.append(cursor)
+            self._local.cursor = cursor
+        return self._read(cursor, raw, file_idx)
 
     def _read(self, con: duckdb.DuckDBPyConnection, raw: RawFile, file_idx: int) -> Read:
         prepared = prepare(raw.path, raw.sumber, self._workdir)
@@ -79,4 +101,5 @@ class Prefetcher:
         for future in self._pending.values():
             future.cancel()
         self._pool.shutdown(wait=True)
-        self._cursor.close()
+        for cursor in self._cursors:
+            cursor.close()

@@ -61,12 +61,15 @@ class Rule:
 def nik(column: str) -> str:
     """SQL: the NIK/KK number (UBIGINT) when the trimmed value is exactly 16 digits, else NULL.
 
-    Fast path for the usual case: a 16-character value whose number, written back, is the same text (so it
-    is 16 digits with no sign, space, separator or exponent); anything else goes through the full check.
+    Fast path for the usual case: a 16-character value that reads as a number of 16 digits. Sixteen
+    characters give a number that large only when all of them are digits, except in exponent (``3.5E+15``)
+    or hexadecimal (``0x...``) notation, which are ruled out by their letter. Anything else goes through
+    the full check.
     """
     number = f"try_cast({column} AS UBIGINT)"
+    letters = " OR ".join(f"contains({column}, '{letter}')" for letter in "eExX")
     return (
-        f"CASE WHEN length({column}) = 16 AND CAST({number} AS VARCHAR) = {column} THEN {number} "
+        f"CASE WHEN length({column}) = 16 AND {number} >= 1000000000000000 AND NOT ({letters}) THEN {number} "
         f"WHEN regexp_full_match(trim({column}), '[0-9]{{16}}') THEN CAST(trim({column}) AS UBIGINT) END"
     )
 

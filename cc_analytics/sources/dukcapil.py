@@ -30,11 +30,13 @@ RULE = Rule(
         "kode_desa": "CASE WHEN NO_KEC GLOB '[0-9][0-9]' AND NO_KEL GLOB '[0-9][0-9][0-9][0-9]' "
         "THEN concat('35.14.', NO_KEC, '.', NO_KEL) "
         "ELSE '35.14.' || lpad(trim(NO_KEC), 2, '0') || '.' || lpad(trim(NO_KEL), 4, '0') END",
+        "is_kepala": "CASE WHEN STAT_HBKEL = 'KEPALA KELUARGA' THEN true "
+        "ELSE upper(trim(STAT_HBKEL)) = 'KEPALA KELUARGA' END",
         "is_hidup": f"{_HIDUP} = 'HIDUP'",
         "stat_hidup": _HIDUP,
         "tgl_mati": date("TGL_MATI"),
-        "kab_ok": "(NO_PROP = '35' OR try_cast(trim(NO_PROP) AS INTEGER) = 35) "
-        "AND (NO_KAB = '14' OR try_cast(trim(NO_KAB) AS INTEGER) = 14)",
+        "kab_ok": "CASE WHEN NO_PROP = '35' AND NO_KAB = '14' THEN true "
+        "ELSE try_cast(trim(NO_PROP) AS INTEGER) = 35 AND try_cast(trim(NO_KAB) AS INTEGER) = 14 END",
     },
     checks=(
         nik_check("NIK", "nik", "NIK"),
@@ -74,5 +76,5 @@ RULE = Rule(
     unique_reason="NIK ganda dalam berkas (kemunculan pertama diterima)",
     cross_file_column="NIK",
     cross_file_value="nik",
-    check_only=("stat_hidup", "kab_ok"),
+    check_only=("stat_hbkel", "stat_hidup", "kab_ok"),
 )
