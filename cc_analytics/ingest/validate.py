@@ -183,35 +183,20 @@ def read_and_validate(
 
 
 def _apply_lookups(con: duckdb.DuckDBPyConnection, out: str, rule: Rule, raw: RawFile) -> None:
-    """Run the rule's lookup checks on the stored rows in one update: a row gets its first failed lookup when
-    that comes before its first failed check so far (an update keeps every row's rowid, hence its line)."""
-    lookups = [(index, check) for index, check in enumerate(rule.checks, start=1) if check.lookup]
-    if not lookups:
-        return
-    first = " ".join(
-        f"WHEN coalesce(({_parsed_names(_fill(check.bad, raw), rule)}), false) THEN {index}" for index, check in lookups
-    )
-    first_failed = f"(CASE {first} END)"
-
-    def by_lookup(pick: str) -> str:
-        parts = []
-        for index, check in lookups:
-            if pick == "column":
-                value = f"'{check.column}'"
-            elif pick == "reason":
-                value = _parsed_names(_fill(check.reason, raw), rule)
-            else:
-                value = MASK_SQL.format(v=f"CAST(({_parsed_names(check.value or 'NULL', rule)}) AS VARCHAR)")
-            parts.append(f"WHEN {index} THEN {value}")
-        return f"CASE {first_failed} {' '.join(parts)} END"
-
-    con.execute(
-        f"""
-        UPDATE {out} SET _fail = {first_failed}, _kolom = {by_lookup("column")}, _alasan = {by_lookup("reason")},
-               _nilai = {by_lookup("value")}
-        WHERE {first_failed} < coalesce(_fail, {len(rule.checks) + 1})
-        """
-    )
+    """Run the rule's lookup checks on the stored rows: a failing row gets the check when it comes before the
+    row's first failed check so far (an update keeps every row's rowid, hence its line)."""
+    for index, check in enumerate(rule.checks, start=1):
+        if not check.lookup:
+            continue
+        value = MASK_SQL.format(v=f"CAST(({_parsed_names(check.value or 'NULL', rule)}) AS VARCHAR)")
+        con.execute(
+            f"""
+            UPDATE {out} SET _fail = {index}, _kolom = ?, _alasan = {_parsed_names(_fill(check.reason, raw), rule)},
+                   _nilai = {value}
+            WHERE (_fail IS NULL OR _fail > {index}) AND coalesce(({_parsed_names(_fill(check.bad, raw), rule)}), false)
+            """,
+            [check.column],
+        )
 
 
 def _mark_repeats(con: duckdb.DuckDBPyConnection, out: str, rule: Rule) -> None:

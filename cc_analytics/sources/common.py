@@ -61,15 +61,15 @@ class Rule:
 def nik(column: str) -> str:
     """SQL: the NIK/KK number (UBIGINT) when the trimmed value is exactly 16 digits, else NULL.
 
-    Fast path for the usual case: a 16-character value that reads as a number of 16 digits. Sixteen
-    characters give a number that large only when all of them are digits, except in exponent (``3.5E+15``)
-    or hexadecimal (``0x...``) notation, which are ruled out by their letter. Anything else goes through
-    the full check.
+    Fast path for the usual case: a 16-character value that reads as a number of 16 digits not ending in 0
+    and does not start with ``0``. Sixteen characters give a number that large only when all of them are
+    digits, or in exponent notation (``35140111078900E1``: the number then ends in 0) or hexadecimal
+    notation (``0x...``). Anything else, including a NIK that ends in 0, goes through the full check.
     """
     number = f"try_cast({column} AS UBIGINT)"
-    letters = " OR ".join(f"contains({column}, '{letter}')" for letter in "eExX")
     return (
-        f"CASE WHEN length({column}) = 16 AND {number} >= 1000000000000000 AND NOT ({letters}) THEN {number} "
+        f"CASE WHEN {number} BETWEEN 1000000000000000 AND 9999999999999999 AND {number} % 10 <> 0 "
+        f"AND length({column}) = 16 AND {column} >= '1' THEN {number} "
         f"WHEN regexp_full_match(trim({column}), '[0-9]{{16}}') THEN CAST(trim({column}) AS UBIGINT) END"
     )
 
@@ -160,8 +160,8 @@ def kode_desa(column: str) -> str:
     d = "[0-9]"
     return (
         f"CASE WHEN {column} GLOB '{d * 2}.{d * 2}.{d * 2}.{d * 4}' THEN {column} "
-        f"WHEN {column} GLOB '{d * 10}' THEN concat({column}[1:2], '.', {column}[3:4], '.', {column}[5:6], '.', "
-        f"{column}[7:10]) "
+        f"WHEN {column} GLOB '{d * 10}' THEN concat(substr({column}, 1, 2), '.', substr({column}, 3, 2), '.', "
+        f"substr({column}, 5, 2), '.', substr({column}, 7, 4)) "
         f"WHEN regexp_full_match({value}, '[0-9]{{1,2}}[.][0-9]{{1,2}}[.][0-9]{{1,2}}[.][0-9]{{1,4}}') "
         f"THEN lpad({parts}[1], 2, '0') || '.' || lpad({parts}[2], 2, '0') || '.' || lpad({parts}[3], 2, '0') "
         f"|| '.' || lpad({parts}[4], 4, '0') "

@@ -30,7 +30,7 @@ RULE = Rule(
         "kode_desa": "CASE WHEN NO_KEC GLOB '[0-9][0-9]' AND NO_KEL GLOB '[0-9][0-9][0-9][0-9]' "
         "THEN concat('35.14.', NO_KEC, '.', NO_KEL) "
         "ELSE '35.14.' || lpad(trim(NO_KEC), 2, '0') || '.' || lpad(trim(NO_KEL), 4, '0') END",
-        "is_kepala": "CASE WHEN STAT_HBKEL = 'KEPALA KELUARGA' THEN true "
+        "is_kepala": f"CASE WHEN {one_of('STAT_HBKEL', STAT_HBKEL_VALUES)} THEN STAT_HBKEL = 'KEPALA KELUARGA' "
         "ELSE upper(trim(STAT_HBKEL)) = 'KEPALA KELUARGA' END",
         "is_hidup": f"{_HIDUP} = 'HIDUP'",
         "stat_hidup": _HIDUP,
