@@ -32,7 +32,7 @@ def _qualifies(komponen: Komponen, as_of: date) -> str:
 
 def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str) -> None:
     """Create ``layak_orang`` (member x komponen, with ``is_counted`` after caps), ``layak_komponen`` (family x
-    komponen: members and entitlement) and ``layak_kel`` (families).
+    komponen: members, entitlement and the komponen's label) and ``layak_kel`` (families).
 
     Families are ranked by their number ``kel``. Expects ``dt_link`` (members with their family and their
     Dukcapil birth date and status, if known).
@@ -73,19 +73,20 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
     labels = {k: policy.komponen[k].label.split(" (")[0] for k in policy.komponen_terlihat}
     label_case = "CASE komponen " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in labels.items()) + " END"
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE layak_komponen AS
         SELECT kel, komponen, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa,
-               min(desil) AS desil, count(*) AS slot, sum(nilai) FILTER (WHERE is_counted) AS hak
+               min(desil) AS desil, count(*) AS slot, sum(nilai) FILTER (WHERE is_counted) AS hak,
+               {label_case} AS label
         FROM layak_orang GROUP BY kel, komponen
         """
     )
     con.execute(
-        f"""
+        """
         CREATE OR REPLACE TEMP TABLE layak_kel AS
         SELECT kel, any_value(no_kk) AS no_kk, any_value(kode_desa) AS kode_desa, min(desil) AS desil,
-               sum(hak) AS hak_rp_tahun, string_agg(slot || ' ' || label, ', ' ORDER BY label) AS keterangan
-        FROM (SELECT *, {label_case} AS label FROM layak_komponen)
+               sum(hak) AS hak_rp_tahun
+        FROM layak_komponen
         GROUP BY kel
         """
     )
@@ -118,22 +119,29 @@ def insert_verval(
     """``mart.verval``: eligible families not covered (usulan) and PKH records with a problem (periksa).
 
     NIK and NO_KK are masked to their last four digits before they leave the working tables; no names. Expects
-    ``layak_kel``, ``pk_kk``, ``pk_masalah``, ``dt_kk`` and, when ``has_dukcapil``, ``kk`` (for the head's NIK).
+    ``layak_kel``, ``layak_komponen``, ``pk_kk``, ``pk_masalah``, ``dt_kk`` and, when ``has_dukcapil``, ``kk``
+    (for the head's NIK).
     """
     heads = (
         "SELECT no_kk, nik_kepala AS nik FROM kk"
         if has_dukcapil
         else "SELECT CAST(NULL AS UBIGINT) AS no_kk, CAST(NULL AS UBIGINT) AS nik"
     )
+    # The members of each komponen ("1 SD, 2 Lansia") are spelled out only for the families listed.
     con.execute(
         f"""
         INSERT INTO mart.verval
+        WITH usulan AS (SELECT * FROM layak_kel WHERE no_kk NOT IN (SELECT no_kk FROM pk_kk)),
+             keterangan AS (
+                 SELECT kel, string_agg(slot || ' ' || label, ', ' ORDER BY label) AS keterangan
+                 FROM layak_komponen WHERE kel IN (SELECT kel FROM usulan) GROUP BY kel
+             )
         SELECT ?, ?, ?, f.kode_desa, 'usulan', 'layak_belum_menerima',
                CASE WHEN h.nik IS NULL THEN NULL ELSE {MASK.format(v="h.nik")} END,
-               {MASK.format(v="f.no_kk")}, f.desil, f.keterangan, f.hak_rp_tahun
-        FROM layak_kel AS f
+               {MASK.format(v="f.no_kk")}, f.desil, k.keterangan, f.hak_rp_tahun
+        FROM usulan AS f
+        JOIN keterangan AS k USING (kel)
         LEFT JOIN ({heads}) AS h USING (no_kk)
-        WHERE f.no_kk NOT IN (SELECT no_kk FROM pk_kk)
         ORDER BY f.kode_desa, f.desil, f.hak_rp_tahun DESC
         """,
         [periode, tahun, tahap],
