@@ -15,6 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--raw", type=Path, help="folder berkas mentah (bawaan: CC_RAW_DIR atau data/raw/demo)")
     parser.add_argument("--out", type=Path, help="berkas mart DuckDB (bawaan: CC_MARTS_PATH)")
     parser.add_argument("--quiet", action="store_true", help="hanya cetak ringkasan akhir")
+    parser.add_argument(
+        "--penuh",
+        action="store_true",
+        help="bangun ulang semua periode (bawaan: periode yang berkasnya tidak berubah disalin dari mart lama)",
+    )
 
 
 def format_report(report: IngestReport, seconds: float) -> str:
@@ -28,6 +33,8 @@ def format_report(report: IngestReport, seconds: float) -> str:
         f"dibaca = diterima + ditolak: {'ya' if balanced else 'TIDAK'}; periode: {', '.join(report.periode)}; "
         f"jenis data: {report.dataset_kind}; waktu {seconds:.1f} s"
     )
+    if report.dipakai_ulang:
+        lines.append(f"periode tanpa perubahan, disalin dari mart sebelumnya: {', '.join(report.dipakai_ulang)}")
     return "\n".join(lines)
 
 
@@ -42,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"[{fraction:4.0%}] {message}", flush=True)
 
-    report = run_ingest(raw_dir, out, progress=show)
+    report = run_ingest(raw_dir, out, progress=show, previous=None if args.penuh else out)
     print(format_report(report, time.perf_counter() - started))
     return 0

@@ -2,9 +2,10 @@
 
 The raw folder and the marts change together or not at all. New files are placed in a copy of the raw
 folder (existing files are hard links, so the copy is cheap); the ingest builds marts from that copy into a
-file beside the marts; only when it succeeds are the raw folder and the marts swapped in. A file with the
-name of an existing one replaces it (a corrected export); importing the same file again changes nothing;
-a file for a new period adds that period to the history.
+file beside the marts, copying the periods that did not change from the current marts; only when it
+succeeds are the raw folder and the marts swapped in. A file with the name of an existing one replaces it
+(a corrected export); importing the same file again changes nothing; a file for a new period adds that
+period to the history.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def import_files(files: list[Path], settings: Settings, progress: Progress | Non
             target = staging / path.name
             target.unlink(missing_ok=True)
             shutil.copy2(path, target)
-        report = run_ingest(staging, new_marts, progress=progress)
+        report = run_ingest(staging, new_marts, progress=progress, previous=marts_path)
         old = raw_dir.with_name(raw_dir.name + ".lama")
         shutil.rmtree(old, ignore_errors=True)
         if raw_dir.exists():

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 
 from cc_analytics.errors import IngestError
-from cc_analytics.ingest import aggregate, eligibility
+from cc_analytics.ingest import aggregate, eligibility, reuse
 from cc_analytics.ingest.files import RawFile, discover, sha256_of
 from cc_analytics.ingest.linkage import (
     collect_pkh_problems,
@@ -63,6 +63,7 @@ class IngestReport:
     files: list[FileAccount] = field(default_factory=list)
     periode: list[str] = field(default_factory=list)
     dataset_kind: str = "real"
+    dipakai_ulang: list[str] = field(default_factory=list)
 
     @property
     def baris_dibaca(self) -> int:
@@ -95,6 +96,8 @@ class _Run:
         self.workdir = Path(".")
         self.notes: dict[str, str] = {}
         self.reader: Prefetcher | None = None
+        self.previous: Path | None = None
+        self.reused = 0
 
     def step(self, message: str) -> None:
         self.done += 1
@@ -154,10 +157,11 @@ def _by_tahap(pkh_files: list[RawFile]) -> list[tuple[int, list[RawFile]]]:
     return sorted(by_tahap.items())
 
 
-def _plan(files: list[RawFile]) -> list[Planned]:
-    """The files in the order :func:`_build` takes them, each with its index within its period's group."""
+def _plan(files: list[RawFile], skip: int = 0) -> list[Planned]:
+    """The files in the order :func:`_build` takes them, each with its index within its period's group; the
+    first ``skip`` periods are left out (copied from the previous marts)."""
     groups = [[f for f in files if f.sumber == "penduduk"]]
-    for group in _by_periode(files).values():
+    for group in list(_by_periode(files).values())[skip:]:
         groups += [group.get("dukcapil", []), group.get("dtsen", [])]
         groups += [raws for _tahap, raws in _by_tahap(group.get("pkh", []))]
     return [Planned(raw, index) for group in groups for index, raw in enumerate(group)]
@@ -211,6 +215,48 @@ def _ingest_periode(run: _Run, periode: Periode, group: dict[str, list[RawFile]]
     return has_dtsen
 
 
+def _semester_inputs(run: _Run) -> list[reuse.SemesterInputs]:
+    """Each period's label and files, and the DTSEN files it carries over from an earlier period, with their
+    SHA-256 (waits for the hashes)."""
+    groups = list(_by_periode(run.files).items())
+
+    def hashed(raws: list[RawFile]) -> tuple[tuple[str, str], ...]:
+        return tuple((f.name, run.hashes[f.name].result()) for f in raws)
+
+    inputs: list[reuse.SemesterInputs] = []
+    provider: int | None = None
+    for index, (periode, group) in enumerate(groups):
+        own = hashed([f for raws in group.values() for f in raws])
+        if "dtsen" in group:
+            inputs.append(reuse.SemesterInputs(periode.label, own, (), None))
+            provider = index
+        else:
+            carried = hashed(groups[provider][1]["dtsen"]) if provider is not None else ()
+            inputs.append(reuse.SemesterInputs(periode.label, own, carried, provider))
+    return inputs
+
+
+def _copy_reused(run: _Run) -> None:
+    """Copy the first ``run.reused`` periods' marts, log and rejected rows from the previous marts file."""
+    if not run.reused or run.previous is None:
+        return
+    groups = list(_by_periode(run.files).items())[: run.reused]
+    labels = [periode.label for periode, _group in groups]
+    names = [f.name for _periode, group in groups for raws in group.values() for f in raws]
+    reuse.copy_semesters(run.con, run.previous, labels, names)
+    rows = run.con.execute(
+        "SELECT file_name, sumber, periode, baris_dibaca, baris_diterima, baris_ditolak FROM mart.ingest_log "
+        "WHERE file_name IN (SELECT unnest(?)) ORDER BY rowid",
+        [names],
+    ).fetchall()
+    for row in rows:
+        run.report.files.append(FileAccount(*row))
+        run.step(f"{row[0]}: tidak berubah, hasil sebelumnya dipakai")
+    copied = {label for (label,) in run.con.execute("SELECT periode FROM mart.periode").fetchall()}
+    run.report.periode += [label for label in labels if label in copied]
+    run.report.dipakai_ulang = labels
+
+
 def _write_meta(run: _Run, raw_dir: Path) -> None:
     marker = raw_dir / "DEMO.json"
     meta = {"dataset_kind": "real", "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
@@ -219,6 +265,9 @@ def _write_meta(run: _Run, raw_dir: Path) -> None:
         if demo.get("synthetic"):
             meta.update(dataset_kind="demo", demo_seed=str(demo.get("seed")), demo_scale=str(demo.get("scale")))
     meta["latest_periode"] = run.report.periode[-1] if run.report.periode else ""
+    inputs = _semester_inputs(run)
+    chained = reuse.fingerprints(inputs, reuse.base_fingerprint())
+    meta[reuse.META_KEY] = json.dumps({s.label: sidik for s, sidik in zip(inputs, chained, strict=True)})
     run.report.dataset_kind = meta["dataset_kind"]
     run.con.executemany("INSERT INTO mart.meta VALUES (?, ?)", list(meta.items()))
 
@@ -228,23 +277,34 @@ def _build(run: _Run, raw_dir: Path) -> None:
     aggregate.create_mart_tables(con)
     aggregate.load_reference(con, load_wilayah())
     con.execute(TOLAK_DDL)
-    run.reader = Prefetcher(con, _plan(run.files), run.workdir)
+    run.reader = Prefetcher(con, _plan(run.files, skip=run.reused), run.workdir)
     annual = [f for f in run.files if f.sumber == "penduduk"]
     if annual:
         run.load(annual, "pt")
         aggregate.aggregate_penduduk_tahunan(con, "pt")
+    _copy_reused(run)
+    # After copied periods the next one loads its own DTSEN or the one it carries over (see reuse).
     has_dtsen = False
-    for periode, group in _by_periode(run.files).items():
+    for periode, group in list(_by_periode(run.files).items())[run.reused :]:
         has_dtsen = _ingest_periode(run, periode, group, has_dtsen)
     con.execute("INSERT INTO mart.ingest_tolak SELECT * FROM tolak ORDER BY file_name, nomor_baris")
     _write_meta(run, raw_dir)
     run.step("mart selesai ditulis")
 
 
-def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None, threads: int = 1) -> IngestReport:
+def run_ingest(
+    raw_dir: Path,
+    marts_path: Path,
+    progress: Progress | None = None,
+    threads: int = 1,
+    previous: Path | None = None,
+) -> IngestReport:
     """Validate, link and aggregate every raw file in ``raw_dir`` into the marts file ``marts_path``.
 
-    The new marts are written to ``<marts_path>.tmp`` and moved over ``marts_path`` only on success.
+    The new marts are written to ``<marts_path>.tmp`` and moved over ``marts_path`` only on success. With a
+    ``previous`` marts file, the leading periods whose files, code and reference data are unchanged are
+    copied from it instead of being read again (see :mod:`cc_analytics.ingest.reuse`); the result is the same.
+    ``threads`` is the number of threads of each query (the ingest runs several queries side by side).
 
     Raises:
         SourceFileError: a file cannot be read or lacks a required column (nothing is replaced).
@@ -267,6 +327,11 @@ def run_ingest(raw_dir: Path, marts_path: Path, progress: Progress | None = None
             run.workdir = Path(work)
             con.execute("SET temp_directory = ?", [work])
             run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
+            old = reuse.read_fingerprints(previous) if previous is not None else {}
+            if old:
+                inputs = _semester_inputs(run)
+                run.reused = reuse.reusable_count(inputs, reuse.fingerprints(inputs, reuse.base_fingerprint()), old)
+                run.previous = previous
             con.execute("ATTACH ? AS mart", [str(tmp)])
             # No enclosing transaction: the new marts file is swapped in only at the end, which is what keeps a
             # failed ingest from touching the old one, and each semester's temp tables are freed when replaced.
