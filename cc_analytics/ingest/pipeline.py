@@ -322,7 +322,7 @@ def run_ingest(
     con.execute("SET enable_progress_bar = false")
     ok = False
     try:
-        with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory(prefix="cc-ingest-") as work:
+        with ThreadPoolExecutor(max_workers=2) as pool, tempfile.TemporaryDirectory(prefix="cc-ingest-") as work:
             run = _Run(con, files, progress)
             run.workdir = Path(work)
             con.execute("SET temp_directory = ?", [work])

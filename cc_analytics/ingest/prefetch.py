@@ -1,10 +1,10 @@
 """Reading and validating the next raw files while the current semester is being linked and aggregated.
 
-The ingest runs every query on one thread: DuckDB's parallel CSV reading and hashing cost far more CPU than
-they save in time on a two-core machine. The cores are kept busy instead by running independent work side
-by side: ``workers`` threads, each with its own cursor on the same database, validate the files a few
-steps ahead of the order in which the ingest takes them, while the ingest links the current semester. At
-most ``ahead`` files wait validated at any time, which bounds the memory. A file taken out of order is
+The ingest runs every query on one thread: on a two-core machine DuckDB's parallel CSV reading, joins and
+grouping cost far more CPU than they save in time. The cores are kept busy instead by running independent
+work side by side: ``workers`` threads, each with its own cursor on the same database, validate the files a
+few steps ahead of the order in which the ingest takes them, while the ingest links the current semester.
+At most ``ahead`` files wait validated at any time, which bounds the memory. A file taken out of order is
 validated on the spot.
 """
 

@@ -32,9 +32,7 @@ _CODE_GLOBS = ("ingest/*.py", "sources/*.py", "schema.py", "pkh_policy.py", "per
 _REFERENCE_DIR = _PACKAGE.parent / "data" / "reference"
 
 # Mart tables with one set of rows per semester (first column ``periode``, a semester label).
-PERIODE_TABLES = tuple(
-    table for table, fields in MARTS.items() if fields[0].name == "periode" and table not in ("ingest_log",)
-)
+PERIODE_TABLES = tuple(table for table, fields in MARTS.items() if fields[0].name == "periode")
 
 
 def base_fingerprint() -> str:
