@@ -105,8 +105,7 @@ def prepare_dtsen(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE dt_anggota AS
-        SELECT dt.nik, dt.kode_desa, dt.is_disabilitas_berat, k.kel, k.no_kk AS kel_no_kk,
-               k.kode_desa AS kel_kode_desa, k.desil AS kel_desil
+        SELECT dt.nik, dt.kode_desa, dt.is_disabilitas_berat, k.kel
         FROM dt JOIN dt_kel AS k USING (id_keluarga)
         """
     )

@@ -34,8 +34,8 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
     """Create ``layak_orang`` (member x komponen, with ``is_counted`` after caps), ``layak_komponen`` (family x
     komponen: members, entitlement and the komponen's label) and ``layak_kel`` (families).
 
-    Families are ranked by their number ``kel``. Expects ``dt_link`` (members with their family and their
-    Dukcapil birth date and status, if known).
+    Families are ranked by their number ``kel``. Expects ``dt_link`` (members with their family number and
+    their Dukcapil birth date and status, if known) and ``dt_kel`` (the families' KK, desa and desil).
     """
     selects = []
     for kode in policy.komponen_terlihat:
@@ -49,10 +49,9 @@ def build_eligible(con: duckdb.DuckDBPyConnection, policy: PkhPolicy, as_of: str
         f"""
         CREATE OR REPLACE TEMP TABLE layak_orang AS
         WITH m AS (
-            SELECT kel, kel_no_kk AS no_kk, kel_kode_desa AS kode_desa, kel_desil AS desil, nik,
-                   is_disabilitas_berat, tgl_lhr
-            FROM dt_link
-            WHERE kel_desil <= {policy.desil_maks} AND coalesce(is_hidup, true)
+            SELECT kel, k.no_kk, k.kode_desa, k.desil, a.nik, a.is_disabilitas_berat, a.tgl_lhr
+            FROM dt_link AS a JOIN dt_kel AS k USING (kel)
+            WHERE k.desil <= {policy.desil_maks} AND coalesce(a.is_hidup, true)
         ),
         slots AS ({" UNION ALL ".join(selects)}),
         capped AS (

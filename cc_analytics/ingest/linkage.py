@@ -42,7 +42,8 @@ def link_dtsen(con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool) -> None:
 
 
 def link_pkh(con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool, has_dtsen: bool) -> None:
-    """Create ``pk_link``: the PKH rows of one tahap (``pk``) with what the other registers say.
+    """Create ``pk_link``: the PKH rows of one tahap (``pk``: NIK, KK, desa, nominal) with what the other
+    registers say.
 
     Added columns: ``di_dukcapil`` and ``is_hidup`` (the pengurus NIK in ``dk``), ``kk_desa`` (the desa of
     the KK in ``kk``), ``di_dtsen`` and ``desil`` (the KK in ``dt_kk``); a register that is absent gives
@@ -63,7 +64,10 @@ def link_pkh(con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool, has_dtsen: b
         joins.append("LEFT JOIN dt_kk USING (no_kk)")
     else:
         columns += ["CAST(NULL AS BOOLEAN) AS di_dtsen", "CAST(NULL AS BIGINT) AS desil"]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE pk_link AS SELECT pk.*, {', '.join(columns)} FROM pk {' '.join(joins)}")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE pk_link AS SELECT pk.nik, pk.no_kk, pk.kode_desa, pk.nominal_rp, "
+        f"{', '.join(columns)} FROM pk {' '.join(joins)}"
+    )
 
 
 # Each condition picks the flagged PKH records from ``pk_link``.

@@ -76,5 +76,5 @@ RULE = Rule(
     unique_reason="NIK ganda dalam berkas (kemunculan pertama diterima)",
     cross_file_column="NIK",
     cross_file_value="nik",
-    check_only=("stat_hbkel", "stat_hidup", "kab_ok"),
+    check_only=("stat_hbkel", "stat_hidup", "tgl_mati", "kab_ok"),
 )
