@@ -49,7 +49,7 @@ class Prefetcher:
         con: duckdb.DuckDBPyConnection,
         plan: Iterable[Planned],
         workdir: Path,
-        ahead: int = 3,
+        ahead: int = 5,
         workers: int = 2,
     ) -> None:
         self._con = con
