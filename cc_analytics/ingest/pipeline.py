@@ -42,6 +42,8 @@ Progress = Callable[[float, str], None]
 # Beyond this DuckDB spills intermediate tables to disk, keeping the peak memory of a full-regency ingest
 # well under 3 GB.
 MEMORY_LIMIT = "2GB"
+# Threads per query once no file is left to validate ahead (until then each query runs on one thread).
+TAIL_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class _Run:
         self.reader: Prefetcher | None = None
         self.previous: Path | None = None
         self.reused = 0
+        self.tail = False
 
     def step(self, message: str) -> None:
         self.done += 1
@@ -114,6 +117,10 @@ class _Run:
             read = self.reader.take(raw, index)
             parts.append(read.validated)
             self.notes[raw.name] = read.note
+        if self.reader.finished and not self.tail:
+            # Nothing is validated ahead any more: the rest of the ingest may use both cores for each query.
+            self.tail = True
+            self.con.execute(f"SET threads = {TAIL_THREADS}")
         moved = reject_cross_file_duplicates(self.con, out, raws, parts, rule)
         for index, raw in enumerate(raws):
             self.con.execute(f"DROP TABLE {parts[index].shift}")

@@ -88,6 +88,11 @@ class Prefetcher:
         validated = read_and_validate(con, raw, prepared.path, RULES[raw.sumber], table, file_idx=file_idx)
         return Read(validated, prepared.note)
 
+    @property
+    def finished(self) -> bool:
+        """Whether every planned file has been validated and taken."""
+        return self._next >= len(self._plan) and not self._pending
+
     def take(self, raw: RawFile, file_idx: int) -> Read:
         """The validated ``raw`` (raises what validation raised, e.g. :class:`SourceFileError`)."""
         future = self._pending.pop((raw.name, file_idx), None)
