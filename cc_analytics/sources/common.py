@@ -61,10 +61,11 @@ class Rule:
 def nik(column: str) -> str:
     """SQL: the NIK/KK number (UBIGINT) when the trimmed value is exactly 16 digits, else NULL.
 
-    Fast path for the usual case: a 16-character value that reads as a number of 16 digits not ending in 0
-    and does not start with ``0``. Sixteen characters give a number that large only when all of them are
-    digits, or in exponent notation (``35140111078900E1``: the number then ends in 0) or hexadecimal
-    notation (``0x...``). Anything else, including a NIK that ends in 0, goes through the full check.
+    Fast path for the usual case: a 16-character value, not starting with ``0``, that reads as a 16-digit
+    number not ending in 0. Sixteen characters give a number that large only when all of them are digits,
+    or in exponent notation (``35140111078900E1``: the number then ends in 0) or hexadecimal notation
+    (``0x...``: it starts with 0). Anything else, including a NIK that ends in 0, goes through the full
+    check.
     """
     number = f"try_cast({column} AS UBIGINT)"
     return (
