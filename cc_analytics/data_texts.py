@@ -157,9 +157,9 @@ UPLOAD_DEMO_NOTE = (
     "Data yang dipakai sekarang adalah data demo sintetis: berkas yang diimpor digabung dengan data demo."
 )
 UPLOAD_EXPLAIN = (
-    "Berkas diperiksa dengan aturan yang sama seperti ingest. Impor membangun ulang seluruh data di samping "
-    "data lama dan baru menggantinya bila berhasil; bila gagal, data sebelumnya tetap dipakai. Mengimpor "
-    "berkas yang sama dua kali tidak mengubah apa pun."
+    "Berkas diperiksa dengan aturan yang sama seperti ingest. Impor membangun data baru di samping data lama "
+    "(semester yang berkasnya tidak berubah disalin dari data lama) dan baru menggantinya bila berhasil; bila "
+    "gagal, data sebelumnya tetap dipakai. Mengimpor berkas yang sama dua kali tidak mengubah apa pun."
 )
 CHECK_BUTTON = "Periksa saja"
 IMPORT_BUTTON = "Impor"
