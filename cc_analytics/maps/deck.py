@@ -4,7 +4,7 @@ No basemap is requested: ``map_provider=None`` makes pydeck emit its style place
 drops instead of substituting the Carto style, so the map renders the same offline. Every layer has an
 ``id`` and ``pickable=True`` so ``st.pydeck_chart(..., on_select="rerun")`` can report clicks.
 
-The choropleth draws its borders as filled polygons, not lines. Without a GPU (software WebGL, as on a
+The maps draw their borders as filled polygons, not lines. Without a GPU (software WebGL, as on a
 server or a thin client) deck.gl's line shader costs about a second before the first frame, while all
 polygon layers share one cheap shader. Areas are drawn shrunk by half a gap, so the white page shows between
 neighbours, and kecamatan outlines are dark bands centred on their boundary. Gaps and bands are sized in
@@ -61,6 +61,7 @@ MAX_ZOOM_IN = 2.0  # levels past the initial view of a choropleth; its borders a
 DEFAULT_VIEWPORT = (720, 480)
 LOCATOR_VIEWPORT = (280, 220)
 LOCATOR_TOLERANCE_M = 300.0  # a locator is ~250 px wide: 300 m is under one pixel there
+LOCATOR_GAP_PX = 1.0  # white between the locator's kecamatan
 
 TOOLTIP = {
     "html": "<b>{nama}</b><br/>{keterangan}",
@@ -212,21 +213,21 @@ def build_locator_deck(
         fill=[hex_to_rgba(HIGHLIGHT_HEX if c else CONTEXT_HEX) for c in chosen],
     )
     labels = label_points(frame[chosen])
+    view = view_state(tuple(float(v) for v in kecamatan.total_bounds), viewport)
+    # Borders as gaps, like the choropleth: the locator cannot be zoomed, so they stay one pixel wide.
+    shrunk = inset(frame.geometry.to_numpy(), LOCATOR_GAP_PX / 2 * degrees_per_pixel(view.zoom))
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
             id=LOCATOR_LAYER_ID,
-            data=feature_collection(frame, ["kode_wilayah", "nama", "keterangan", "fill"]),
+            data=feature_collection(_with_geometry(frame, shrunk), ["kode_wilayah", "nama", "keterangan", "fill"]),
             pickable=True,
-            stroked=True,
+            stroked=False,
             filled=True,
             get_fill_color="properties.fill",
-            get_line_color=[255, 255, 255, 255],
-            line_width_min_pixels=1,
         ),
         _label_layer(labels, LOCATOR_LABEL_LAYER_ID, 12),
     ]
-    view = view_state(tuple(float(v) for v in kecamatan.total_bounds), viewport)
     return CompactDeck(
         layers=layers,
         initial_view_state=view,

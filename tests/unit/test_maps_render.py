@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+import shapely.geometry
 
 from cc_analytics import wilayah
 from cc_analytics.config import load_settings
@@ -32,6 +33,7 @@ from cc_analytics.maps import (
     schematic_boundaries,
     selected_kode,
 )
+from cc_analytics.maps.deck import degrees_per_pixel
 from cc_analytics.maps.hexgrid import hex_spacing_km, schematic_desa, schematic_kecamatan
 from cc_analytics.maps.palette import NO_DATA_HEX, SEQUENTIAL_HEX, classify, default_value_format
 from cc_analytics.maps.reference import kecamatan_centroids
@@ -252,6 +254,11 @@ def test_locator_highlights_one_kecamatan() -> None:
     assert highlighted == ["Tosari"]
     assert [row["nama"] for row in spec["layers"][1]["data"]] == ["Tosari"]
     assert all(layer["pickable"] for layer in spec["layers"]) and spec["views"][0]["controller"] is False
+    assert spec["layers"][0]["stroked"] is False  # borders are gaps between polygons, not lines
+    pixel = degrees_per_pixel(spec["initialViewState"]["zoom"])
+    tosari = shapely.geometry.shape(next(f["geometry"] for f in features if f["properties"]["nama"] == "Tosari"))
+    full = schematic_boundaries().kecamatan.set_index("nama").geometry["Tosari"]
+    assert full.contains(tosari) and full.area > tosari.area > full.buffer(-pixel).area
     with pytest.raises(DataNotFoundError):
         build_locator_deck(schematic_boundaries(), "35.14.99")
 
