@@ -42,7 +42,11 @@ def base_fingerprint() -> str:
     policy) the marts are built from."""
     digest = hashlib.sha256()
     for package in _PACKAGES:
-        digest.update(f"{package}=={metadata.version(package)};".encode())
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{package}=={version};".encode())
     paths = sorted({p for pattern in _CODE_GLOBS for p in _PACKAGE.glob(pattern)})
     paths += sorted(REFERENCE_DIR.glob("*.csv"))
     for path in paths:
