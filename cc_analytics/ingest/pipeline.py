@@ -42,8 +42,6 @@ Progress = Callable[[float, str], None]
 # Beyond this DuckDB spills intermediate tables to disk, keeping the peak memory of a full-regency ingest
 # well under 3 GB.
 MEMORY_LIMIT = "2GB"
-# Threads per query once no file is left to validate ahead (until then each query runs on one thread).
-TAIL_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -89,6 +87,7 @@ class _Run:
     def __init__(self, con: duckdb.DuckDBPyConnection, files: list[RawFile], progress: Progress | None) -> None:
         self.con = con
         self.files = files
+        self.periodes = _by_periode(files)
         self.report = IngestReport()
         self.progress = progress
         self.done = 0
@@ -101,6 +100,7 @@ class _Run:
         self.previous: Path | None = None
         self.reused = 0
         self.tail = False
+        self.threads = 1
 
     def step(self, message: str) -> None:
         self.done += 1
@@ -120,7 +120,7 @@ class _Run:
         if self.reader.finished and not self.tail:
             # Nothing is validated ahead any more: the rest of the ingest may use both cores for each query.
             self.tail = True
-            self.con.execute(f"SET threads = {TAIL_THREADS}")
+            self.con.execute(f"SET threads = {max(self.threads, os.cpu_count() or 1)}")
         moved = reject_cross_file_duplicates(self.con, out, raws, parts, rule)
         for index, raw in enumerate(raws):
             self.con.execute(f"DROP TABLE {parts[index].shift}")
@@ -225,7 +225,7 @@ def _ingest_periode(run: _Run, periode: Periode, group: dict[str, list[RawFile]]
 def _semester_inputs(run: _Run) -> list[reuse.SemesterInputs]:
     """Each period's label and files, and the DTSEN files it carries over from an earlier period, with their
     SHA-256 (waits for the hashes)."""
-    groups = list(_by_periode(run.files).items())
+    groups = list(run.periodes.items())
 
     def hashed(raws: list[RawFile]) -> tuple[tuple[str, str], ...]:
         return tuple((f.name, run.hashes[f.name].result()) for f in raws)
@@ -247,7 +247,7 @@ def _copy_reused(run: _Run) -> None:
     """Copy the first ``run.reused`` periods' marts, log and rejected rows from the previous marts file."""
     if not run.reused or run.previous is None:
         return
-    groups = list(_by_periode(run.files).items())[: run.reused]
+    groups = list(run.periodes.items())[: run.reused]
     labels = [periode.label for periode, _group in groups]
     names = [f.name for _periode, group in groups for raws in group.values() for f in raws]
     reuse.copy_semesters(run.con, run.previous, labels, names)
@@ -292,7 +292,7 @@ def _build(run: _Run, raw_dir: Path) -> None:
     _copy_reused(run)
     # After copied periods the next one loads its own DTSEN or the one it carries over (see reuse).
     has_dtsen = False
-    for periode, group in list(_by_periode(run.files).items())[run.reused :]:
+    for periode, group in list(run.periodes.items())[run.reused :]:
         has_dtsen = _ingest_periode(run, periode, group, has_dtsen)
     con.execute("INSERT INTO mart.ingest_tolak SELECT * FROM tolak ORDER BY file_name, nomor_baris")
     _write_meta(run, raw_dir)
@@ -331,6 +331,7 @@ def run_ingest(
     try:
         with ThreadPoolExecutor(max_workers=2) as pool, tempfile.TemporaryDirectory(prefix="cc-ingest-") as work:
             run = _Run(con, files, progress)
+            run.threads = threads
             run.workdir = Path(work)
             con.execute("SET temp_directory = ?", [work])
             run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
