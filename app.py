@@ -13,7 +13,7 @@ import streamlit as st
 
 from cc_analytics import texts
 from cc_analytics.config import load_settings
-from cc_analytics.ui import bootstrap, errors, loaders, url_state, widgets
+from cc_analytics.ui import bootstrap, errors, first_link, loaders, url_state, widgets
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 
@@ -29,8 +29,10 @@ PAGES = [
 ]
 
 url_state.begin()
+legacy = first_link.legacy_run()
 # Registered before the first-run build, so the menu shows these pages (not Streamlit's list of files) meanwhile.
 page = st.navigation(PAGES)
+first_link.close_false_notice(legacy)
 with errors.user_errors():
     settings = load_settings()
     bootstrap.ensure_marts_with_progress(settings)

@@ -126,7 +126,7 @@ def test_upload_imports_a_new_file_with_progress(
     expected = check_file(path)
     assert (expected.baris_dibaca, expected.baris_ditolak) == (31, 1)
 
-    # Through the menu: a server's first request for /data itself answers with a "page not found" dialog.
+    # Through the menu: a server's first request for /data itself shows a "Page not found" notice for a moment.
     page.goto(url)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=tx.PAGE_TITLE).click(timeout=LOAD_TIMEOUT_MS)
     expect(page.get_by_text(tx.UPLOAD_EXPLAIN)).to_be_visible(timeout=LOAD_TIMEOUT_MS)

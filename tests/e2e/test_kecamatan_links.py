@@ -75,8 +75,8 @@ def _copy_link(page: Page) -> str:
 @pytest.fixture
 def warm(browser: Browser, app_url: str) -> None:
     """Load the app once to the end of its run (the address then holds the periode), so this test does not
-    depend on being the first to reach a new server: Streamlit shows "Page not found" for a deep link until the
-    router has run once."""
+    depend on being the first to reach a new server (whose first deep link shows Streamlit's "Page not found"
+    notice for a moment, see :mod:`cc_analytics.ui.first_link`)."""
     context = browser.new_context()
     first = context.new_page()
     first.goto(app_url)

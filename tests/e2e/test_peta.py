@@ -51,8 +51,8 @@ def _open(page: Page, url: str) -> None:
     install_paint_probe(page)
     page.goto(url)
     wait_for_paint(page, LOAD_TIMEOUT_MS / 1000)
-    # The first deep link a freshly started server gets also shows Streamlit's "Page not found" notice (before
-    # app.py has registered the pages) on top of the right page; its backdrop would swallow the mouse.
+    # The first deep link a freshly started server gets shows Streamlit's "Page not found" notice for a moment
+    # (until the app closes it, see cc_analytics.ui.first_link); while it is up, its backdrop swallows the mouse.
     notice = page.get_by_role("dialog", name="Page not found")
     if notice.count():
         notice.get_by_role("button", name="Close").click()

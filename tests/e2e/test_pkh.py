@@ -51,7 +51,8 @@ def _open(page: Page, url: str) -> None:
     """Open a page of the app by its link, after one visit to the app's root.
 
     On a server that has not yet run the router, the first deep link shows Streamlit's "Page not found"
-    dialog (which blocks the page) before the router takes over; visiting the root first avoids it.
+    notice for a moment before the app closes it (:mod:`cc_analytics.ui.first_link`); visiting the root first
+    keeps it out of this test.
     """
     root = url.split("/pkh")[0]
     if url != root:

@@ -50,6 +50,12 @@ def test_choosing_a_periode_rewrites_the_url(page: Page, app_url: str, demo_mart
     ).to_have_text(format_number(expected.kpis["jumlah_kk"].value), timeout=LOAD_TIMEOUT_MS)
 
 
+def _no_page_not_found(page: Page) -> None:
+    """Streamlit's "Page not found" notice, which the first link of a new server gets (see
+    ``cc_analytics.ui.first_link``), is not on screen (it is closed by then)."""
+    expect(page.get_by_role("dialog", name="Page not found")).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
+
+
 def test_deep_link_on_a_fresh_server(page: Page, fresh_app_url: str, demo_marts_path: Path) -> None:
     """The first request a new server gets is a bookmarked page with a periode: it must show that page whole."""
     with duckdb.connect(str(demo_marts_path), read_only=True) as con:
@@ -59,3 +65,15 @@ def test_deep_link_on_a_fresh_server(page: Page, fresh_app_url: str, demo_marts_
     expected = _expected(demo_marts_path, first)
     assert _metric(page, "Penduduk (jiwa)") == format_number(expected.kpis["penduduk"].value)
     expect(page.get_by_test_id("stException")).to_have_count(0)
+    _no_page_not_found(page)
+
+
+def test_shared_link_to_another_page_on_a_fresh_server(page: Page, fresh_app_url: str) -> None:
+    """A link to a page other than the briefing, as the first request of a new server, shows that page with no
+    notice over it."""
+    page.goto(f"{fresh_app_url}/kecamatan?kec=35.14.14")
+    expect(page.get_by_role("heading", name="Profil Kecamatan Bangil", exact=True)).to_be_visible(
+        timeout=LOAD_TIMEOUT_MS
+    )
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+    _no_page_not_found(page)
