@@ -29,10 +29,9 @@ PAGES = [
 ]
 
 url_state.begin()
-legacy = first_link.legacy_run()
 # Registered before the first-run build, so the menu shows these pages (not Streamlit's list of files) meanwhile.
 page = st.navigation(PAGES)
-first_link.close_false_notice(legacy)
+first_link.close_false_notice()
 with errors.user_errors():
     settings = load_settings()
     bootstrap.ensure_marts_with_progress(settings)
