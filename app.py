@@ -13,7 +13,7 @@ import streamlit as st
 
 from cc_analytics import texts
 from cc_analytics.config import load_settings
-from cc_analytics.ui import bootstrap, errors, first_link, loaders, url_state, widgets
+from cc_analytics.ui import bootstrap, errors, first_link, loaders, memory, url_state, widgets
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 
@@ -42,3 +42,4 @@ with errors.user_errors():
     url_state.wilayah()
     page.run()
     url_state.finish()
+memory.freeze_long_lived()
