@@ -99,6 +99,7 @@ class _Run:
         self.reader: Prefetcher | None = None
         self.previous: Path | None = None
         self.reused = 0
+        self.sidik: tuple[list[reuse.SemesterInputs], list[str]] | None = None
         self.tail = False
         self.threads = 1
 
@@ -164,11 +165,11 @@ def _by_tahap(pkh_files: list[RawFile]) -> list[tuple[int, list[RawFile]]]:
     return sorted(by_tahap.items())
 
 
-def _plan(files: list[RawFile], skip: int = 0) -> list[Planned]:
+def _plan(run: _Run) -> list[Planned]:
     """The files in the order :func:`_build` takes them, each with its index within its period's group; the
-    first ``skip`` periods are left out (copied from the previous marts)."""
-    groups = [[f for f in files if f.sumber == "penduduk"]]
-    for group in list(_by_periode(files).values())[skip:]:
+    first ``run.reused`` periods are left out (copied from the previous marts)."""
+    groups = [[f for f in run.files if f.sumber == "penduduk"]]
+    for group in list(run.periodes.values())[run.reused :]:
         groups += [group.get("dukcapil", []), group.get("dtsen", [])]
         groups += [raws for _tahap, raws in _by_tahap(group.get("pkh", []))]
     return [Planned(raw, index) for group in groups for index, raw in enumerate(group)]
@@ -243,6 +244,15 @@ def _semester_inputs(run: _Run) -> list[reuse.SemesterInputs]:
     return inputs
 
 
+def _fingerprints(run: _Run) -> tuple[list[reuse.SemesterInputs], list[str]]:
+    """Each period's inputs and chained fingerprint (see :mod:`cc_analytics.ingest.reuse`), computed once per
+    run: before the build when there are previous marts to compare with, otherwise for the new marts' meta."""
+    if run.sidik is None:
+        inputs = _semester_inputs(run)
+        run.sidik = (inputs, reuse.fingerprints(inputs, reuse.base_fingerprint()))
+    return run.sidik
+
+
 def _copy_reused(run: _Run) -> None:
     """Copy the first ``run.reused`` periods' marts, log and rejected rows from the previous marts file."""
     if not run.reused or run.previous is None:
@@ -272,8 +282,7 @@ def _write_meta(run: _Run, raw_dir: Path) -> None:
         if demo.get("synthetic"):
             meta.update(dataset_kind="demo", demo_seed=str(demo.get("seed")), demo_scale=str(demo.get("scale")))
     meta["latest_periode"] = run.report.periode[-1] if run.report.periode else ""
-    inputs = _semester_inputs(run)
-    chained = reuse.fingerprints(inputs, reuse.base_fingerprint())
+    inputs, chained = _fingerprints(run)
     meta[reuse.META_KEY] = json.dumps({s.label: sidik for s, sidik in zip(inputs, chained, strict=True)})
     run.report.dataset_kind = meta["dataset_kind"]
     run.con.executemany("INSERT INTO mart.meta VALUES (?, ?)", list(meta.items()))
@@ -284,7 +293,7 @@ def _build(run: _Run, raw_dir: Path) -> None:
     aggregate.create_mart_tables(con)
     aggregate.load_reference(con, load_wilayah())
     con.execute(TOLAK_DDL)
-    run.reader = Prefetcher(con, _plan(run.files, skip=run.reused), run.workdir)
+    run.reader = Prefetcher(con, _plan(run), run.workdir)
     annual = [f for f in run.files if f.sumber == "penduduk"]
     if annual:
         run.load(annual, "pt")
@@ -337,8 +346,7 @@ def run_ingest(
             run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
             old = reuse.read_fingerprints(previous) if previous is not None else {}
             if old:
-                inputs = _semester_inputs(run)
-                run.reused = reuse.reusable_count(inputs, reuse.fingerprints(inputs, reuse.base_fingerprint()), old)
+                run.reused = reuse.reusable_count(*_fingerprints(run), old)
                 run.previous = previous
             con.execute("ATTACH ? AS mart", [str(tmp)])
             # No enclosing transaction: the new marts file is swapped in only at the end, which is what keeps a
