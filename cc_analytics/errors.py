@@ -18,13 +18,15 @@ class ConfigError(CCError):
 
 
 class SourceFileError(CCError):
-    """A raw source file cannot be read or does not have the declared format.
+    """A raw source file cannot be read or does not have the declared format (exit code 2: unreadable).
 
     Args:
         file_name: name of the offending file (no directory, to keep paths out of messages).
         problem: what is wrong, in Indonesian.
         column: the column concerned, when there is one.
     """
+
+    exit_code = 2
 
     def __init__(self, file_name: str, problem: str, column: str | None = None) -> None:
         self.file_name = file_name
@@ -38,6 +40,15 @@ class SourceFileError(CCError):
 
 class IngestError(CCError):
     """Ingest could not finish; the previous marts stay in use."""
+
+
+class ImportBusyError(IngestError):
+    """Another writer (ingest, import, upload, first-run build) holds the marts; nothing was changed."""
+
+
+class ImplausibleDataError(IngestError):
+    """The files read but the result is not believable (a future period, an empty snapshot, a population jump,
+    periods lost); nothing was changed. Some of these may be overridden on purpose (``--paksa``)."""
 
 
 class MartsMissingError(CCError):
