@@ -3,16 +3,22 @@
 Used by the app (with a progress bar) and by ``python -m cc_analytics ingest`` users who never ran the
 demo. Real deployments set ``CC_RAW_DIR`` to the agencies' files and run the ingest themselves; this
 module only ever generates *demo* data, and only when the raw folder holds no source files.
+
+It is also where a start cleans up after a crash: :func:`recover_once` undoes an import that was killed in
+the middle of its swap and removes work folders of writers that are gone (see
+:mod:`cc_analytics.ingest.swap`), once per process and marts file.
 """
 
 from __future__ import annotations
 
-import fcntl
 from collections.abc import Callable
 from pathlib import Path
 
 from cc_analytics.config import Settings
+from cc_analytics.errors import ImportBusyError
 from cc_analytics.ingest import run_ingest
+from cc_analytics.ingest.lock import writer_lock
+from cc_analytics.ingest.swap import recover
 from cc_analytics.store import marts_exist
 
 Progress = Callable[[float, str], None]
@@ -22,18 +28,35 @@ def _has_raw_files(raw_dir: Path) -> bool:
     return raw_dir.is_dir() and any(raw_dir.glob("*.csv"))
 
 
+_RECOVERED: set[tuple[Path, Path]] = set()
+
+
+def recover_once(settings: Settings) -> list[str]:
+    """Undo an interrupted import and remove stray work copies, once per process (skipped while another
+    writer runs: that writer recovers first itself). Returns what was done, in Indonesian."""
+    key = (settings.raw_dir.absolute(), settings.marts_path.absolute())
+    if key in _RECOVERED:
+        return []
+    try:
+        with writer_lock(settings.marts_path):
+            done = recover(settings.raw_dir, settings.marts_path)
+    except ImportBusyError:
+        return []
+    _RECOVERED.add(key)
+    return done
+
+
 def ensure_marts(settings: Settings, progress: Progress | None = None) -> bool:
     """Build the marts if they are missing; return True when this call built them.
 
-    Generates the demo first when the raw folder is empty (share of the progress: 60% demo, 40% ingest).
-    A lock file keeps two processes from building at once; the second waits and then finds the marts.
+    Recovers from an interrupted writer first (:func:`recover_once`). Generates the demo first when the raw
+    folder is empty (share of the progress: 60% demo, 40% ingest). The writer lock keeps two processes from
+    building at once; the second waits and then finds the marts.
     """
+    recover_once(settings)
     if marts_exist(settings.marts_path):
         return False
-    settings.marts_path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = settings.marts_path.with_name(settings.marts_path.name + ".lock")
-    with lock_path.open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with writer_lock(settings.marts_path, wait=True):
         if marts_exist(settings.marts_path):
             return False
         demo_share = 0.0

@@ -5,17 +5,16 @@ marts every user sees, so a deployment opts in). Uploaded bytes are written to a
 their original file name (the name says the source and period) and handed to the same code as the command
 line: :func:`cc_analytics.ingest.check_file.check_file` to check without importing, and
 :func:`cc_analytics.ingest.importer.import_files` to import (write aside, rebuild, swap: a failure leaves the
-previous data in use). One import runs at a time per marts file.
+previous data in use). One import runs at a time per marts file. Uploaded bytes are kept in a work folder
+inside the data folder (never the system's temp folder), removed afterwards or, after a crash, by the next
+writer.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
-import tempfile
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -26,12 +25,16 @@ from cc_analytics.ingest.check_file import FileCheck, check_file
 from cc_analytics.ingest.files import SOURCE_EXTENSIONS, classify
 from cc_analytics.ingest.importer import import_files
 from cc_analytics.ingest.pipeline import FileAccount, Progress
+from cc_analytics.ingest.workspace import work_dir
 
 UPLOAD_ENV = "CC_ALLOW_UPLOAD"
 """Environment variable that enables uploads on the Data page: ``1`` on, anything else (default) off."""
 
 UPLOAD_TYPES = tuple(ext.lstrip(".") for ext in SOURCE_EXTENSIONS if ext != ".xls")
 """File extensions the upload control accepts (``.xls`` is refused by the readers anyway)."""
+
+MAX_NAME_BYTES = 120
+"""Longest accepted upload name in UTF-8 bytes (file systems stop at 255; source names are far shorter)."""
 
 
 def uploads_allowed(environ: Mapping[str, str] | None = None) -> bool:
@@ -55,8 +58,10 @@ def safe_name(name: str) -> str:
         SourceFileError: for an empty or hidden name, or one that matches no source pattern.
     """
     bare = Path(name.replace("\\", "/")).name.strip()
-    if not bare or bare.startswith("."):
-        raise SourceFileError(name or "(tanpa nama)", "nama berkas tidak sah")
+    if len(bare.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+        raise SourceFileError("(nama terlalu panjang)", f"nama berkas lebih dari {MAX_NAME_BYTES} byte")
+    if not bare or bare.startswith(".") or not bare.isprintable():
+        raise SourceFileError("(nama tidak sah)", "nama berkas tidak sah")
     classify(Path(bare))
     return bare
 
@@ -79,34 +84,14 @@ def save_uploads(uploads: Sequence[Upload], folder: Path) -> list[Path]:
     return paths
 
 
-def check_uploads(uploads: Sequence[Upload]) -> list[FileCheck]:
+def check_uploads(uploads: Sequence[Upload], settings: Settings) -> list[FileCheck]:
     """Run the ingest's reading and validation on each upload without importing anything.
 
     Raises:
         SourceFileError: a name is not accepted, or a file cannot be read at all.
     """
-    with tempfile.TemporaryDirectory(prefix="cc-unggah-") as work:
-        return [check_file(path) for path in save_uploads(uploads, Path(work))]
-
-
-@contextmanager
-def _import_lock(marts_path: Path) -> Iterator[None]:
-    """Hold an exclusive lock beside the marts for the time of one import.
-
-    Raises:
-        IngestError: when another import holds it.
-    """
-    marts_path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = marts_path.with_name(marts_path.name + ".kunci")
-    with lock_path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise IngestError("Impor lain sedang berjalan. Coba lagi setelah impor itu selesai.") from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with work_dir(settings.marts_path.parent, "unggah") as work:
+        return [check_file(path) for path in save_uploads(uploads, work)]
 
 
 def import_uploads(
@@ -124,12 +109,13 @@ def import_uploads(
 
     Raises:
         SourceFileError: a name is not accepted or a file cannot be read (nothing changes).
-        IngestError: another import is running, or the rebuild failed (nothing changes).
+        IngestError: another import is running, the result is implausible, or the rebuild failed (nothing
+            changes).
     """
     if not uploads:
         raise IngestError("Tidak ada berkas untuk diimpor.")
-    with tempfile.TemporaryDirectory(prefix="cc-unggah-") as work, _import_lock(settings.marts_path):
-        paths = save_uploads(uploads, Path(work))
+    with work_dir(settings.marts_path.parent, "unggah") as work:
+        paths = save_uploads(uploads, work)
         report = import_files(paths, settings, progress)
     names = {path.name for path in paths}
     return [account for account in report.files if account.file_name in names]

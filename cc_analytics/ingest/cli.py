@@ -1,4 +1,8 @@
-"""``python -m cc_analytics ingest [--raw DIR] [--out FILE]``."""
+"""``python -m cc_analytics ingest [--raw DIR] [--out FILE] [--penuh] [--paksa]``.
+
+Holds the writer lock of the marts (another ingest, import or upload is refused) and first undoes what an
+interrupted writer left (see :mod:`cc_analytics.ingest.swap`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ import time
 from pathlib import Path
 
 from cc_analytics.config import load_settings
+from cc_analytics.ingest.lock import writer_lock
 from cc_analytics.ingest.pipeline import IngestReport, run_ingest
+from cc_analytics.ingest.swap import recover
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +25,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--penuh",
         action="store_true",
         help="bangun ulang semua periode (bawaan: periode yang berkasnya tidak berubah disalin dari mart lama)",
+    )
+    add_force_argument(parser)
+
+
+def add_force_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--paksa`` option shared by ingest and import."""
+    parser.add_argument(
+        "--paksa",
+        action="store_true",
+        help="terima juga lonjakan penduduk, periode yang hilang atau perubahan jenis data (demo/nyata) "
+        "setelah diperiksa",
     )
 
 
@@ -49,6 +66,11 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"[{fraction:4.0%}] {message}", flush=True)
 
-    report = run_ingest(raw_dir, out, progress=show, previous=None if args.penuh else out)
+    with writer_lock(out):
+        for note in recover(raw_dir, out):
+            print(f"Pemulihan: {note}", flush=True)
+        report = run_ingest(
+            raw_dir, out, progress=show, previous=None if args.penuh else out, current=out, paksa=args.paksa
+        )
     print(format_report(report, time.perf_counter() - started))
     return 0

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 
 from cc_analytics.errors import IngestError
-from cc_analytics.ingest import aggregate, eligibility, reuse
+from cc_analytics.ingest import aggregate, eligibility, guards, reuse
 from cc_analytics.ingest.files import RawFile, discover, sha256_of
 from cc_analytics.ingest.linkage import (
     collect_pkh_problems,
@@ -32,6 +31,7 @@ from cc_analytics.ingest.linkage import (
 )
 from cc_analytics.ingest.prefetch import Planned, Prefetcher
 from cc_analytics.ingest.validate import TOLAK_DDL, Validated, reject_cross_file_duplicates
+from cc_analytics.ingest.workspace import work_dir, work_file
 from cc_analytics.periods import Periode
 from cc_analytics.pkh_policy import PkhPolicy, load_policy
 from cc_analytics.sources import RULES
@@ -102,6 +102,8 @@ class _Run:
         self.sidik: tuple[list[reuse.SemesterInputs], list[str]] | None = None
         self.tail = False
         self.threads = 1
+        self.current: Path | None = None
+        self.paksa = False
 
     def step(self, message: str) -> None:
         self.done += 1
@@ -128,6 +130,7 @@ class _Run:
             accepted, rejected = parts[index].accepted - moved[index], parts[index].rejected + moved[index]
             if accepted + rejected != parts[index].read:
                 raise IngestError(f"Hitungan baris berkas '{raw.name}' tidak seimbang; ingest dibatalkan.")
+            guards.refuse_empty(raw, parts[index].read, accepted)
             self._log(raw, parts[index].read, accepted, rejected)
 
     def _log(self, raw: RawFile, read: int, accepted: int, rejected: int) -> None:
@@ -305,6 +308,7 @@ def _build(run: _Run, raw_dir: Path) -> None:
         has_dtsen = _ingest_periode(run, periode, group, has_dtsen)
     con.execute("INSERT INTO mart.ingest_tolak SELECT * FROM tolak ORDER BY file_name, nomor_baris")
     _write_meta(run, raw_dir)
+    guards.check_result(con, run.current, run.report.dataset_kind, paksa=run.paksa)
     run.step("mart selesai ditulis")
 
 
@@ -314,35 +318,44 @@ def run_ingest(
     progress: Progress | None = None,
     threads: int = 1,
     previous: Path | None = None,
+    *,
+    current: Path | None = None,
+    paksa: bool = False,
 ) -> IngestReport:
     """Validate, link and aggregate every raw file in ``raw_dir`` into the marts file ``marts_path``.
 
-    The new marts are written to ``<marts_path>.tmp`` and moved over ``marts_path`` only on success. With a
-    ``previous`` marts file, the leading periods whose files, code and reference data are unchanged are
-    copied from it instead of being read again (see :mod:`cc_analytics.ingest.reuse`); the result is the same.
-    ``threads`` is the number of threads of each query (the ingest runs several queries side by side).
+    The new marts are written to a work file beside ``marts_path`` and moved over it only on success; work
+    files (converted spreadsheets, spill files) stay in a work folder beside it, removed at the end (or, after
+    a crash, by the next writer: see :mod:`cc_analytics.ingest.workspace`). With a ``previous`` marts file,
+    the leading periods whose files, code and reference data are unchanged are copied from it instead of
+    being read again (see :mod:`cc_analytics.ingest.reuse`); the result is the same. ``threads`` is the
+    number of threads of each query (the ingest runs several queries side by side). The result is checked
+    for plausibility on its own and against ``current``, the marts it will replace (see
+    :mod:`cc_analytics.ingest.guards`); ``paksa`` accepts what only a person can judge.
 
     Raises:
         SourceFileError: a file cannot be read or lacks a required column (nothing is replaced).
+        ImplausibleDataError: a future period, an empty file, a population jump, lost periods (nothing is
+            replaced).
         IngestError: no Dukcapil file, or the run failed (nothing is replaced).
     """
     if not raw_dir.is_dir():
-        raise IngestError(f"Folder data mentah '{raw_dir.name}' tidak ada.")
+        raise IngestError(f"Folder data mentah '{raw_dir.name}' tidak ada. Periksa CC_RAW_DIR.")
     files = discover(raw_dir)
     if not any(f.sumber == "dukcapil" for f in files):
         raise IngestError(f"Tidak ada berkas dukcapil_YYYY-Sn.csv di folder '{raw_dir.name}'.")
-    marts_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = marts_path.with_name(marts_path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
+    guards.refuse_future(files, date.today())
+    tmp = work_file(marts_path.parent, "mart", ".duckdb")
     con = duckdb.connect(config={"threads": threads, "preserve_insertion_order": True, "memory_limit": MEMORY_LIMIT})
     con.execute("SET enable_progress_bar = false")
     ok = False
     try:
-        with ThreadPoolExecutor(max_workers=2) as pool, tempfile.TemporaryDirectory(prefix="cc-ingest-") as work:
+        with ThreadPoolExecutor(max_workers=2) as pool, work_dir(marts_path.parent, "ingest") as work:
             run = _Run(con, files, progress)
             run.threads = threads
-            run.workdir = Path(work)
-            con.execute("SET temp_directory = ?", [work])
+            run.current, run.paksa = current, paksa
+            run.workdir = work
+            con.execute("SET temp_directory = ?", [str(work)])
             run.hashes = {f.name: pool.submit(sha256_of, f.path) for f in files}
             old = reuse.read_fingerprints(previous) if previous is not None else {}
             if old:
@@ -359,7 +372,8 @@ def run_ingest(
             con.execute("DETACH mart")
         ok = True
     except duckdb.Error as exc:
-        raise IngestError(f"Ingest gagal: {str(exc).splitlines()[0][:200]}. Mart sebelumnya tetap dipakai.") from exc
+        # The engine's message may quote a value from the data: only its kind is shown.
+        raise IngestError(f"Ingest gagal ({type(exc).__name__}). Mart sebelumnya tetap dipakai.") from exc
     finally:
         con.close()
         if not ok:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cc_analytics import texts
-from cc_analytics.bootstrap import ensure_marts
+from cc_analytics.bootstrap import ensure_marts, recover_once
 from cc_analytics.config import Settings
 from cc_analytics.errors import CCError
 from cc_analytics.store import marts_exist
@@ -17,6 +17,7 @@ def ensure_marts_with_progress(settings: Settings) -> None:
     Raises:
         CCError: when the build fails (shown by :func:`cc_analytics.ui.errors.user_errors`).
     """
+    recover_once(settings)  # a start after a crash: undo a half-done import, remove stray work copies
     if marts_exist(settings.marts_path):
         return
     with st.status(texts.BOOTSTRAP_RUNNING, expanded=True) as status:

@@ -233,9 +233,9 @@ def _show_last_import() -> None:
         st.success("\n".join([tx.IMPORT_SUCCESS, *(f"- {line}" for line in lines)]), icon=":material/check_circle:")
 
 
-def _show_checks(uploads: list[data_upload.Upload]) -> None:
+def _show_checks(uploads: list[data_upload.Upload], settings: Settings) -> None:
     try:
-        checks = data_upload.check_uploads(uploads)
+        checks = data_upload.check_uploads(uploads, settings)
     except CCError as exc:
         errors.show_error(exc)
         return
@@ -292,6 +292,6 @@ def upload_section(settings: Settings, meta: dict[str, str]) -> None:
     checked = check_column.button(tx.CHECK_BUTTON, icon=":material/fact_check:", width="stretch")
     imported = import_column.button(tx.IMPORT_BUTTON, type="primary", icon=":material/upload:", width="stretch")
     if checked:
-        _show_checks(uploads)
+        _show_checks(uploads, settings)
     if imported:
         _run_import(uploads, settings)

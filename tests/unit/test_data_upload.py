@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import io
 from pathlib import Path
@@ -10,6 +11,7 @@ import duckdb
 import pytest
 
 from cc_analytics import data_upload
+from cc_analytics.config import Settings, load_settings
 from cc_analytics.errors import IngestError, SourceFileError
 from cc_analytics.schema import DUKCAPIL, PKH
 from cc_analytics.validation_bench import validation_throughput
@@ -77,17 +79,39 @@ def test_the_same_name_twice_is_refused(tmp_path):
         data_upload.save_uploads([upload("pkh_2026_tahap1.csv", b"a"), upload("x/pkh_2026_tahap1.csv", b"b")], tmp_path)
 
 
-def test_check_counts_every_row_without_importing():
-    (check,) = data_upload.check_uploads([upload("pkh_2026_tahap1.csv", PKH_2026)])
+@pytest.fixture
+def empty_store(tmp_path) -> Settings:
+    return dataclasses.replace(load_settings(), raw_dir=tmp_path / "raw", marts_path=tmp_path / "marts" / "m.duckdb")
+
+
+def test_check_counts_every_row_without_importing(empty_store):
+    (check,) = data_upload.check_uploads([upload("pkh_2026_tahap1.csv", PKH_2026)], empty_store)
     assert (check.file_name, check.sumber) == ("pkh_2026_tahap1.csv", "pkh")
     assert (check.baris_dibaca, check.baris_diterima, check.baris_ditolak) == (2, 1, 1)
     assert check.ditolak["kolom"].tolist() == ["NIK_PENGURUS"]
 
 
-def test_check_of_an_unreadable_file_is_a_user_error():
+def test_check_of_an_unreadable_file_is_a_user_error(empty_store):
     header = [f.name for f in DUKCAPIL.fields if f.name != "NIK"]
+    content = csv_bytes(header, [r[1:] for r in DUKCAPIL_ROWS])
     with pytest.raises(SourceFileError, match="NIK"):
-        data_upload.check_uploads([upload("dukcapil_2026-S1.csv", csv_bytes(header, [r[1:] for r in DUKCAPIL_ROWS]))])
+        data_upload.check_uploads([upload("dukcapil_2026-S1.csv", content)], empty_store)
+
+
+def test_uploaded_bytes_stay_inside_the_data_folder_and_are_removed(empty_store, monkeypatch, tmp_path):
+    seen: list[Path] = []
+    real_check = data_upload.check_file
+    monkeypatch.setattr(data_upload, "check_file", lambda path: (seen.append(path), real_check(path))[1])
+    (check,) = data_upload.check_uploads([upload("pkh_2026_tahap1.csv", PKH_2026)], empty_store)
+    assert check.baris_dibaca == 2
+    assert seen[0].is_relative_to(empty_store.marts_path.parent)
+    assert list(empty_store.marts_path.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["pkh_2026_tahap1" + "_x" * 200 + ".csv", "pkh_2026_tahap1_\x1b[31m.csv"])
+def test_overlong_or_unprintable_names_are_refused(name):
+    with pytest.raises(SourceFileError, match="nama berkas"):
+        data_upload.safe_name(name)
 
 
 @pytest.fixture

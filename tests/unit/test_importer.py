@@ -24,13 +24,13 @@ def periodes(path: Path) -> list[str]:
         return [p for (p,) in con.execute("SELECT periode FROM periode ORDER BY 1").fetchall()]
 
 
-def new_file(tmp_path: Path, name: str, header: list[str]) -> Path:
+def new_file(tmp_path: Path, name: str, header: list[str], rows: list[list[str]] = DUKCAPIL_ROWS) -> Path:
     path = tmp_path / "incoming" / name
     path.parent.mkdir(exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(DUKCAPIL_ROWS[:4])
+        writer.writerows(rows)
     return path
 
 
