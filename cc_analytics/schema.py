@@ -14,8 +14,55 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Shown:
+    """What the list of rejected rows may keep of a raw column's offending value: an allow-list.
+
+    Attributes:
+        kind: ``as_is`` (the value itself when it fully matches ``pattern`` and holds at most ``max_digits``
+            digits), ``masked`` (an identity number: an all-digit value as stars and its last four digits) or
+            ``never`` (a name: nothing is kept). Any other value is replaced by its shape, e.g.
+            ``[19 karakter: 16 angka, 3 tanda lain]``.
+        pattern: regular expression (RE2) of the values safe to show as they are.
+        max_digits: most digits a value shown as it is may hold (longer runs could be part of a NIK).
+    """
+
+    kind: str
+    pattern: str = ""
+    max_digits: int = 10
+
+
+_DATE_PATTERN = r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}( [0-9:]{1,8})?|[0-9]{1,5}"
+_INT_PATTERN = r"[-+]?([Rr][Pp]\.? ?)?[0-9][0-9.,]{0,14}"
+_CODE_PATTERN = r"[0-9]{1,4}|[A-Za-z]{1,2}"
+_KODE_PATTERN = r"[0-9]{1,2}[.]?[0-9]{1,2}[.]?[0-9]{1,2}([.]?[0-9]{1,4})?"
+
+SHOW_MASKED = Shown("masked")
+SHOW_NEVER = Shown("never")
+SHOW_DATE = Shown("as_is", _DATE_PATTERN, max_digits=8)
+SHOW_INT = Shown("as_is", _INT_PATTERN)
+SHOW_CODE = Shown("as_is", _CODE_PATTERN)
+SHOW_KODE = Shown("as_is", _KODE_PATTERN)
+SHOW_CODE_OR_KODE = Shown("as_is", f"{_CODE_PATTERN}|{_KODE_PATTERN}")
+
+# What a rejected value of each raw column type may show; a field may declare its own (``Field.shown``).
+SHOWN_BY_DTYPE = {
+    "nik": SHOW_MASKED,
+    "text": SHOW_NEVER,
+    "date": SHOW_DATE,
+    "int": SHOW_INT,
+    "code": SHOW_CODE,
+    "kode_desa": SHOW_KODE,
+    "kode_kecamatan": SHOW_KODE,
+}
+
+
+@dataclass(frozen=True)
 class Field:
-    """One column of a raw source or a mart."""
+    """One column of a raw source or a mart.
+
+    ``shown`` says what a rejected value of a raw column may show (default: by ``dtype``, see
+    :data:`SHOWN_BY_DTYPE` and :func:`shown_rule`).
+    """
 
     name: str
     dtype: str
@@ -23,6 +70,13 @@ class Field:
     required: bool = True
     allowed: tuple[str, ...] = ()
     unit: str = ""
+    shown: Shown | None = None
+
+
+def shown_rule(field: Field) -> Shown:
+    """What a rejected value of ``field`` may show: its own declaration, else the one of its type, else nothing
+    but its shape."""
+    return field.shown or SHOWN_BY_DTYPE.get(field.dtype, Shown("as_is"))
 
 
 @dataclass(frozen=True)
@@ -91,7 +145,12 @@ DUKCAPIL = RawSource(
         Field("NO_PROP", "code", "province number (35)"),
         Field("NO_KAB", "code", "kabupaten number within the province (14)"),
         Field("NO_KEC", "code", "kecamatan number within the kabupaten (01-24)"),
-        Field("NO_KEL", "code", "desa/kelurahan number within the kecamatan (1001-2999)"),
+        Field(
+            "NO_KEL",
+            "code",
+            "desa/kelurahan number within the kecamatan (1001-2999)",
+            shown=SHOW_CODE_OR_KODE,  # the reference check shows the joined desa code
+        ),
         Field("STAT_HIDUP", "code", "HIDUP (alive) or MATI (deceased)", allowed=("HIDUP", "MATI")),
         Field("TGL_MATI", "date", "date of death, empty when alive", required=False),
     ),
@@ -328,7 +387,12 @@ MARTS: dict[str, tuple[Field, ...]] = {
         Field("nomor_baris", "int", "line number in the file (header = 1)"),
         Field("kolom", "text", "first column that failed"),
         Field("alasan", "text", "reason, in Indonesian"),
-        Field("nilai", "text", "offending value, with any NIK masked to its last 4 digits"),
+        Field(
+            "nilai",
+            "text",
+            "offending value as far as its column allows (Field.shown): a code, date or number as it is, a NIK "
+            "masked to its last 4 digits, anything else only its shape; names never",
+        ),
     ),
     "meta": (
         Field("key", "text", "setting"),

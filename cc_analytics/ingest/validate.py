@@ -1,7 +1,8 @@
 """Applying a :class:`~cc_analytics.sources.common.Rule` to a raw file.
 
 Accepted rows go to a typed temp table; rejected rows go to the ``tolak`` temp table with the file line,
-the column, the reason and the offending value (a NIK-like value masked to its last four digits).
+the column, the reason and what its column allows to show of the offending value
+(:mod:`cc_analytics.ingest.shown`: never a name, a NIK only masked to its last four digits).
 Every data row of the file ends in exactly one of the two.
 """
 
@@ -16,6 +17,7 @@ import duckdb
 from cc_analytics.errors import SourceFileError
 from cc_analytics.ingest.files import RawFile
 from cc_analytics.ingest.reading import create_line_index, csv_scan_sql, read_header, structural_rejects
+from cc_analytics.ingest.shown import shown_value_sql
 from cc_analytics.sources.common import TOTAL_ROW_REASON, TOTAL_ROW_SQL, Rule
 
 TOLAK_DDL = """
@@ -27,12 +29,6 @@ CREATE TABLE IF NOT EXISTS tolak (
 # Parsed NIK and KK numbers are stored as 64-bit integers (16 digits, never a leading zero): joins and
 # grouping on them are several times faster than on text.
 IDENTIFIERS = ("nik", "no_kk")
-
-# Digits-only values of 8 or more characters might be (parts of) a NIK or KK number: mask them.
-MASK_SQL = (
-    "CASE WHEN regexp_matches(coalesce({v}, ''), '[0-9][0-9.,Ee+ ]{{6,}}') "
-    "THEN repeat('*', greatest(length({v}) - 4, 0)) || right({v}, 4) ELSE left({v}, 60) END"
-)
 
 
 @dataclass(frozen=True)
@@ -85,7 +81,7 @@ def _by_failure(rule: Rule, raw: RawFile, pick: str) -> str:
         elif pick == "reason":
             value = _parsed_names(_fill(check.reason, raw), rule)
         else:
-            value = MASK_SQL.format(v=check.column)
+            value = shown_value_sql(check.column, check.column)
         parts.append(f"WHEN {index} THEN {value}")
     by_check = "CASE _fail " + " ".join(parts) + " END" if parts else "CAST(NULL AS VARCHAR)"
     if pick == "value":
@@ -188,7 +184,7 @@ def _apply_lookups(con: duckdb.DuckDBPyConnection, out: str, rule: Rule, raw: Ra
     for index, check in enumerate(rule.checks, start=1):
         if not check.lookup:
             continue
-        value = MASK_SQL.format(v=f"CAST(({_parsed_names(check.value or 'NULL', rule)}) AS VARCHAR)")
+        value = shown_value_sql(check.column, _parsed_names(check.value or "NULL", rule))
         con.execute(
             f"""
             UPDATE {out} SET _fail = {index}, _kolom = ?, _alasan = {_parsed_names(_fill(check.reason, raw), rule)},
@@ -205,7 +201,7 @@ def _mark_repeats(con: duckdb.DuckDBPyConnection, out: str, rule: Rule) -> None:
     The repeated keys are found with one grouping; only their rows are then ranked by file order.
     """
     key = _parsed_names(rule.unique_key or "", rule)
-    value = MASK_SQL.format(v=f"CAST({_parsed_names(rule.cross_file_value, rule)} AS VARCHAR)")
+    value = shown_value_sql(rule.cross_file_column, _parsed_names(rule.cross_file_value, rule))
     con.execute(
         f"""
         UPDATE {out} SET _fail = {len(rule.checks) + 1}, _kolom = ?, _alasan = ?, _nilai = {value}
@@ -258,12 +254,13 @@ def reject_cross_file_duplicates(
     )
     names = {i: raw.name for i, raw in enumerate(raws)}
     first_name = "CASE first_file " + " ".join(f"WHEN {i} THEN '{n}'" for i, n in names.items()) + " END"
+    shown = shown_value_sql(rule.cross_file_column, "value")
     for index, raw in enumerate(raws):
         con.execute(
             f"""
             INSERT INTO tolak
             SELECT ?, ?, {line_sql(parts[index].shift, 0)}, ?,
-                   'baris ganda: sudah ada di berkas ' || {first_name}, {MASK_SQL.format(v="CAST(value AS VARCHAR)")}
+                   'baris ganda: sudah ada di berkas ' || {first_name}, {shown}
             FROM _xdup WHERE _file_idx = ?
             """,
             [raw.name, raw.sumber, rule.cross_file_column, index],
