@@ -137,7 +137,10 @@ def _roll_back(journal: Journal) -> None:
         raw_old.rename(raw_dir)
     marts, marts_old = Path(journal.marts), Path(journal.marts_old)
     if marts_old.is_file():
-        os.replace(marts_old, marts)
+        if marts.is_file() and marts.samefile(marts_old):
+            marts_old.unlink()  # rename() between two links of one file does nothing: drop the second name
+        else:
+            os.replace(marts_old, marts)
     elif not journal.marts_existed:
         marts.unlink(missing_ok=True)
     shutil.rmtree(journal.staging, ignore_errors=True)
