@@ -163,7 +163,7 @@ def test_import_while_another_writer_runs_is_refused_and_changes_nothing(store, 
         with pytest.raises(ImportBusyError, match="Impor lain sedang berjalan"):
             import_files([pkh_file(tmp_path, 1)], store)
         result = cli(store, "import", str(pkh_file(tmp_path, 2)))
-        out, err = result.communicate(timeout=120)
+        err = result.communicate(timeout=120)[1]
         ingest = cli(store, "ingest", "--quiet")
         ingest_err = ingest.communicate(timeout=120)[1]
     assert result.returncode == 1 and "Impor lain sedang berjalan" in err and "Traceback" not in err
