@@ -47,8 +47,8 @@ def refuse_future(files: Sequence[RawFile], today: date) -> None:
             )
 
 
-def refuse_empty(raw: RawFile, read: int, accepted: int) -> None:
-    """Refuse a file without data rows, and a Dukcapil snapshot of which no row was accepted.
+def refuse_empty(raw: RawFile, read: int) -> None:
+    """Refuse a file without data rows.
 
     Raises:
         ImplausibleDataError: for such a file.
@@ -57,9 +57,18 @@ def refuse_empty(raw: RawFile, read: int, accepted: int) -> None:
         raise ImplausibleDataError(
             f"Berkas '{raw.name}' tidak berisi baris data (hanya judul kolom atau kosong). Data tidak diubah."
         )
-    if raw.sumber == "dukcapil" and accepted == 0:
+
+
+def refuse_empty_snapshot(raws: Sequence[RawFile], read: int, accepted: int) -> None:
+    """Refuse a Dukcapil snapshot (all files of one semester) of which no row was accepted.
+
+    Raises:
+        ImplausibleDataError: for such a snapshot.
+    """
+    if raws and raws[0].sumber == "dukcapil" and accepted == 0:
+        names = ", ".join(f"'{raw.name}'" for raw in raws)
         raise ImplausibleDataError(
-            f"Tidak satu pun dari {format_number(read)} baris berkas '{raw.name}' diterima; snapshot penduduk "
+            f"Tidak satu pun dari {format_number(read)} baris berkas {names} diterima; snapshot penduduk "
             "kosong tidak dipakai. Periksa alasan penolakannya dengan: python -m cc_analytics validate BERKAS"
         )
 

@@ -126,11 +126,15 @@ class _Run:
             self.con.execute(f"SET threads = {max(self.threads, os.cpu_count() or 1)}")
         moved = reject_cross_file_duplicates(self.con, out, raws, parts, rule)
         for index, raw in enumerate(raws):
+            guards.refuse_empty(raw, parts[index].read)
+        guards.refuse_empty_snapshot(
+            raws, sum(part.read for part in parts), sum(part.accepted for part in parts) - sum(moved)
+        )
+        for index, raw in enumerate(raws):
             self.con.execute(f"DROP TABLE {parts[index].shift}")
             accepted, rejected = parts[index].accepted - moved[index], parts[index].rejected + moved[index]
             if accepted + rejected != parts[index].read:
                 raise IngestError(f"Hitungan baris berkas '{raw.name}' tidak seimbang; ingest dibatalkan.")
-            guards.refuse_empty(raw, parts[index].read, accepted)
             self._log(raw, parts[index].read, accepted, rejected)
 
     def _log(self, raw: RawFile, read: int, accepted: int, rejected: int) -> None:

@@ -265,3 +265,35 @@ def test_recovery_waits_for_a_running_writer(store, tmp_path):
         assert recover_once(store) == []
     assert journal.is_file()
     journal.unlink()
+
+
+# --- exit codes and corrections ----------------------------------------------------------------------------
+
+
+def test_import_exits_1_when_rows_were_rejected_and_explains_suffixed_parts(store, tmp_path):
+    source = store.raw_dir / "dukcapil_2025-S1.csv"
+    part = tmp_path / "in" / "dukcapil_2025-S1_koreksi.csv"
+    part.parent.mkdir(parents=True)
+    part.write_bytes(source.read_bytes())
+    run = cli(store, "import", str(part), "--paksa")
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 1, err
+    assert "ditolak" in out and "bukan pengganti" in out and "nama yang sama persis" in out
+
+
+def test_import_of_a_clean_replacement_exits_0(store, tmp_path):
+    clean = write_csv(tmp_path / "in" / "dukcapil_2025-S1.csv", HEADER, DUKCAPIL_ROWS[:11])  # the valid rows
+    run = cli(store, "import", str(clean))
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 0, err
+    assert "Perhatian" not in out
+
+
+def test_unreadable_file_exits_2_and_changes_nothing(store, tmp_path):
+    before = snapshot(store)
+    header = [name for name in HEADER if name != "NIK"]
+    broken = write_csv(tmp_path / "in" / "dukcapil_2025-S2.csv", header, [row[1:] for row in DUKCAPIL_ROWS])
+    run = cli(store, "import", str(broken))
+    err = run.communicate(timeout=120)[1]
+    assert run.returncode == 2 and "NIK" in err and "Traceback" not in err
+    assert snapshot(store) == before
