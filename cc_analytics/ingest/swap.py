@@ -147,6 +147,22 @@ def _roll_back(journal: Journal) -> None:
     Path(journal.marts_new).unlink(missing_ok=True)
 
 
+def _remove_legacy(raw_dir: Path, marts_path: Path) -> list[str]:
+    """Remove work copies named as earlier versions of the import named them (never made any more)."""
+    legacy = [*raw_dir.parent.glob(f".{raw_dir.name}-baru-*")] if raw_dir.parent.is_dir() else []
+    legacy += [marts_path.with_name(marts_path.name + suffix) for suffix in (".impor", ".tmp", ".tmp.wal")]
+    removed = []
+    for path in legacy:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+        else:
+            continue
+        removed.append(path.name)
+    return removed
+
+
 def recover(raw_dir: Path, marts_path: Path) -> list[str]:
     """Undo an interrupted swap and remove what crashed writers left; call it holding the writer lock.
 
@@ -169,6 +185,7 @@ def recover(raw_dir: Path, marts_path: Path) -> list[str]:
     journal_path(marts_path).with_name(jpath.name + ".baru").unlink(missing_ok=True)
     folders = {marts_path.parent, raw_dir.parent}
     removed = [name for folder in sorted(folders) for name in remove_orphans(folder)]
+    removed += _remove_legacy(raw_dir, marts_path)
     if removed:
         done.append(f"{len(removed)} berkas/folder kerja sisa proses yang terhenti dihapus")
     return done

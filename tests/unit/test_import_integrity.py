@@ -297,3 +297,22 @@ def test_unreadable_file_exits_2_and_changes_nothing(store, tmp_path):
     err = run.communicate(timeout=120)[1]
     assert run.returncode == 2 and "NIK" in err and "Traceback" not in err
     assert snapshot(store) == before
+
+
+def test_next_start_removes_work_copies_of_earlier_versions_and_dead_processes(store):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    strays = [
+        store.raw_dir.parent / f".{store.raw_dir.name}-baru-x1y2",
+        store.raw_dir.parent / f".kerja-mentah-{pid}-abc",
+        store.marts_path.parent / f".kerja-ingest-{pid}-abc",
+    ]
+    for folder in strays:
+        folder.mkdir()
+        (folder / "dukcapil_2025-S1.csv").write_text("NIK\n3514010101800001\n")
+    for name in (".impor", ".tmp"):
+        store.marts_path.with_name(store.marts_path.name + name).write_bytes(b"x")
+    mine = store.marts_path.parent / f".kerja-ingest-{os.getpid()}-abc"
+    mine.mkdir()
+    assert len(recover_once(store)) == 1
+    assert leftovers(store) == [mine.name]  # a running process's work folder stays
