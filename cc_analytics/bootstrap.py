@@ -42,6 +42,8 @@ def recover_once(settings: Settings) -> list[str]:
             done = recover(settings.raw_dir, settings.marts_path)
     except ImportBusyError:
         return []
+    except PermissionError:
+        return []  # a read-only data folder: no writer can have left anything there
     _RECOVERED.add(key)
     return done
 
