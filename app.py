@@ -37,6 +37,7 @@ with errors.user_errors():
     bootstrap.ensure_marts_with_progress(settings)
     meta = loaders.load_meta(settings)
     widgets.demo_banner(meta)
+    widgets.suppression_banner(settings.min_cell)
     url_state.show_notices()
     widgets.periode_selector(loaders.load_periodes(settings), latest=meta.get("latest_periode", ""))
     url_state.wilayah()

@@ -15,12 +15,15 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from cc_analytics.errors import ConfigError
 
+DEFAULT_MIN_CELL = 5
+"""Counts below this are suppressed unless ``CC_MIN_CELL`` says otherwise (a lower value shows a warning)."""
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 
@@ -30,9 +33,12 @@ def _env_float(name: str, default: float) -> float:
     if raw is None or raw == "":
         return default
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError as exc:
-        raise ConfigError(f"Pengaturan {name}='{raw}' bukan angka.") from exc
+        raise ConfigError(f"Pengaturan {name}='{raw[:40]}' bukan angka.") from exc
+    if not math.isfinite(value):
+        raise ConfigError(f"Pengaturan {name}='{raw[:40]}' bukan angka terhingga; isi dengan angka biasa.")
+    return value
 
 
 def _env_int(name: str, default: int) -> int:
@@ -65,7 +71,7 @@ def load_settings() -> Settings:
     scale = _env_float("CC_DEMO_SCALE", 1.0)
     if not 0 < scale <= 2:
         raise ConfigError(f"CC_DEMO_SCALE={scale} harus di antara 0 dan 2.")
-    min_cell = _env_int("CC_MIN_CELL", 5)
+    min_cell = _env_int("CC_MIN_CELL", DEFAULT_MIN_CELL)
     if min_cell < 1:
         raise ConfigError(f"CC_MIN_CELL={min_cell} harus paling sedikit 1.")
     return Settings(

@@ -45,12 +45,19 @@ def is_missing(value: Any) -> bool:
 
 
 def format_number(value: float, decimals: int = 0) -> str:
-    """A number with Indonesian separators: ``1634022`` → ``1.634.022``; ``12.5, 1`` → ``12,5``."""
+    """A number with Indonesian separators: ``1634022`` → ``1.634.022``; ``12.5, 1`` → ``12,5``.
+
+    A value that is not a finite number (NaN, infinity: e.g. a share of a total of 0) is shown as ``—``.
+    """
+    if not math.isfinite(value):
+        return texts.NO_NUMBER
     return _babel_decimal(_round_half_up(value, decimals), format=_pattern(decimals), locale=LOCALE)
 
 
 def format_percent(ratio: float, decimals: int = 1) -> str:
-    """A ratio (0–1) as a percentage: ``0.0863`` → ``8,6%``; with ``decimals=2`` → ``8,63%``."""
+    """A ratio (0–1) as a percentage: ``0.0863`` → ``8,6%``; with ``decimals=2`` → ``8,63%`` (``—`` when not finite)."""
+    if not math.isfinite(ratio):
+        return texts.NO_NUMBER
     return format_number(ratio * 100, decimals) + "%"
 
 
@@ -97,6 +104,8 @@ def format_signed_percent(change: float, decimals: int = 1) -> str:
 
     A change that rounds to zero is shown as ``0,0%`` without a sign.
     """
+    if not math.isfinite(change):
+        return texts.NO_NUMBER
     pct = change * 100
     if _rounds_to_zero(pct, decimals):
         return format_number(0, decimals) + "%"
@@ -106,6 +115,8 @@ def format_signed_percent(change: float, decimals: int = 1) -> str:
 
 def format_signed_points(difference: float, decimals: int = 1) -> str:
     """A difference of two shares (ratios) in percentage points: ``0.012`` → ``+1,2 poin``."""
+    if not math.isfinite(difference):
+        return texts.NO_NUMBER
     points = difference * 100
     if _rounds_to_zero(points, decimals):
         return f"{format_number(0, decimals)} {texts.POIN}"
@@ -118,6 +129,8 @@ def describe_change(change: float, decimals: int = 1) -> str:
 
     Exactly zero gives ``tetap``; a non-zero change that rounds to zero gives ``relatif tetap``.
     """
+    if not math.isfinite(change):
+        return texts.NO_NUMBER
     if change == 0:
         return texts.TETAP
     pct = change * 100
@@ -129,6 +142,8 @@ def describe_change(change: float, decimals: int = 1) -> str:
 
 def describe_points(difference: float, decimals: int = 1) -> str:
     """A difference of two shares in words: ``0.012`` → ``naik 1,2 poin persen``."""
+    if not math.isfinite(difference):
+        return texts.NO_NUMBER
     if difference == 0:
         return texts.TETAP
     points = difference * 100

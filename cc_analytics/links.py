@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +25,7 @@ SEMUA = "semua"
 """The option value (and URL text) of "no kecamatan / no desa chosen": the whole kabupaten or kecamatan."""
 
 _SHOWN_MAX = 40
-_LONG_DIGITS = re.compile(r"\d{12,}")
+_SHOWN_MAX_DIGITS = 10
 _UNSAFE = re.compile(r"[^0-9A-Za-z .,_\-/]")
 
 
@@ -97,12 +98,16 @@ def resolve_number(raw: str | None, min_value: float, max_value: float, *, integ
 
 
 def shown_value(raw: str) -> str:
-    """A link text made safe to repeat in a notice: short, plain characters, no long digit runs.
+    """A link text made safe to repeat in a notice: short, plain characters, nothing like an identity number.
 
-    A run of 12 or more digits (which could be a NIK or a KK number) is replaced by ``…``, so a pasted
-    identity number is never echoed on screen.
+    Text holding more digits than a desa code (10), in any script and however they are separated
+    (``3514-0113-0971-0001``, ``NIK 351401/130971/0001``, full-width digits), could be a NIK or a KK number:
+    it is shown only as ``…``, so a pasted identity number is never echoed on screen.
     """
-    text = _LONG_DIGITS.sub("…", _UNSAFE.sub("", raw.strip()))
+    folded = unicodedata.normalize("NFKC", raw)
+    if sum(ch.isdigit() for ch in folded) > _SHOWN_MAX_DIGITS:
+        return "…"
+    text = _UNSAFE.sub("", folded.strip())
     return text[:_SHOWN_MAX] + ("…" if len(text) > _SHOWN_MAX else "")
 
 

@@ -173,7 +173,9 @@ def _distribution_frame(
     counts = values.astype("Int64")
     frame = pd.DataFrame({"kategori": list(values.index), "jumlah": counts.to_numpy(), "status": status.to_numpy()})
     frame["nilai"] = (counts.astype("Float64") / total).astype("float64").to_numpy() if total else np.nan
-    frame["nilai_kabupaten"] = (kab_values.astype("Float64") / kab_total).astype("float64").to_numpy()
+    frame["nilai_kabupaten"] = (
+        (kab_values.astype("Float64") / kab_total).astype("float64").to_numpy() if kab_total else np.nan
+    )
     return frame
 
 

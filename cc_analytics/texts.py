@@ -26,6 +26,18 @@ DEMO_BANNER = (
     "penduduk BPS yang menjadi patokan besaran data demo."
 )
 
+# --- Banner shown on every page when small-count suppression is off or weaker than the default --------------
+SUPPRESSION_OFF_BANNER = (
+    "**Perlindungan angka kecil dimatikan (CC_MIN_CELL=1).** Semua hitungan ditampilkan apa adanya, termasuk "
+    "angka 1–{default_less} yang dapat menunjuk orang atau keluarga tertentu. Jangan sebarkan tampilan ini; "
+    "kembalikan CC_MIN_CELL ke {default} untuk penggunaan biasa."
+)
+SUPPRESSION_WEAK_BANNER = (
+    "**Perlindungan angka kecil dilemahkan (CC_MIN_CELL={min_cell}).** Hanya hitungan di bawah {min_cell} yang "
+    "disembunyikan, bukan di bawah {default} seperti bawaan. Jangan sebarkan tampilan ini; kembalikan "
+    "CC_MIN_CELL ke {default} untuk penggunaan biasa."
+)
+
 # --- First run: building the demo data ------------------------------------------------------------------
 BOOTSTRAP_RUNNING = "Menyiapkan data demo untuk pertama kali…"
 BOOTSTRAP_START = "Memulai…"
@@ -61,6 +73,10 @@ DESA_HELP = "Pilih kecamatan lebih dulu. Pilihan ini berlaku di semua halaman da
 
 # --- Errors ---------------------------------------------------------------------------------------------
 ERROR_TITLE = "Terjadi masalah"
+UNEXPECTED_ERROR = (
+    "Halaman ini tidak dapat ditampilkan karena kesalahan yang tidak terduga. Muat ulang halaman atau pilih "
+    "halaman lain; bila terus terjadi, laporkan kepada pengelola aplikasi beserta waktu kejadiannya."
+)
 MARTS_OUTDATED = (
     "Data mart tidak memuat tabel atau kolom yang dibutuhkan halaman ini (mungkin dibangun oleh versi lama). "
     "Bangun ulang data: python -m cc_analytics ingest"
@@ -135,6 +151,7 @@ GAP_CHART_X = "Keluarga desil 1–4 belum KPM PKH"
 GAP_CHART_Y = "Kecamatan"
 
 # --- Small-count suppression ----------------------------------------------------------------------------
+NO_NUMBER = "—"  # a value that is not a finite number (e.g. a share of a total of 0)
 SUPPRESSED_SMALL = "<{min_cell}"
 SUPPRESSED_COMPLEMENT = "•"
 SUPPRESSION_NOTE = (

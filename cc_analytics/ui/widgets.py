@@ -13,6 +13,7 @@ import streamlit as st
 
 from cc_analytics import texts
 from cc_analytics.briefing import Briefing, Kpi
+from cc_analytics.config import DEFAULT_MIN_CELL
 from cc_analytics.formatting import (
     format_number,
     format_percent,
@@ -34,6 +35,17 @@ def demo_banner(meta: dict[str, str]) -> None:
     """The "synthetic data" warning, shown on every page when the marts hold demo data."""
     if meta.get("dataset_kind") == "demo":
         st.warning(texts.DEMO_BANNER, icon=":material/science:")
+
+
+def suppression_banner(min_cell: int) -> None:
+    """A warning on every page when small-count suppression is off (``CC_MIN_CELL=1``) or below the default."""
+    if min_cell >= DEFAULT_MIN_CELL:
+        return
+    if min_cell <= 1:
+        text = texts.SUPPRESSION_OFF_BANNER.format(default=DEFAULT_MIN_CELL, default_less=DEFAULT_MIN_CELL - 1)
+    else:
+        text = texts.SUPPRESSION_WEAK_BANNER.format(min_cell=min_cell, default=DEFAULT_MIN_CELL)
+    st.warning(text, icon=":material/visibility:")
 
 
 def periode_selector(periodes: list[str], latest: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
@@ -109,3 +110,17 @@ def test_format_count_uses_threshold() -> None:
 )
 def test_is_missing(value: object, missing: bool) -> None:
     assert fmt.is_missing(value) is missing
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
+def test_a_value_that_is_not_a_finite_number_is_a_dash(value: float) -> None:
+    for text in (
+        fmt.format_number(value),
+        fmt.format_number(value, 1),
+        fmt.format_percent(value),
+        fmt.format_signed_percent(value),
+        fmt.format_signed_points(value),
+        fmt.describe_change(value),
+        fmt.describe_points(value),
+    ):
+        assert text == "—"

@@ -109,3 +109,23 @@ def test_wilayah_names_mark_kelurahan() -> None:
     assert names["35.14.14"] == "Bangil"
     assert names["35.14.14.1001"] == "Kolursari (kel.)"
     assert names["35.14.01.2001"] == "Gerbo"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "3514-0113-0971-0001",
+        "3514_0113_0971_0001",
+        "NIK 351401/130971/0001",
+        "３５１４０１１３０９７１０００１",
+        "3514 0113 0971 0001",
+        "35140113097",
+    ],
+)
+def test_shown_value_never_echoes_a_separated_identity_number(raw: str) -> None:
+    assert links.shown_value(raw) == "…"
+
+
+def test_shown_value_still_echoes_codes() -> None:
+    assert links.shown_value("35.14.01.2001") == "35.14.01.2001"
+    assert links.shown_value("3514012001") == "3514012001"
