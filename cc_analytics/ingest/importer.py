@@ -87,7 +87,11 @@ def _import_locked(
             target.unlink(missing_ok=True)
             shutil.copy2(path, target)
         report = run_ingest(staging, new_marts, progress=progress, previous=marts_path, current=marts_path, paksa=paksa)
-        swap_in(staging, raw_dir, new_marts, marts_path)
+        try:
+            swap_in(staging, raw_dir, new_marts, marts_path)
+        except BaseException:
+            recover(raw_dir, marts_path)  # an error half-way through the swap: put the previous data back now
+            raise
         return report
     except OSError as exc:
         raise IngestError(

@@ -316,3 +316,17 @@ def test_next_start_removes_work_copies_of_earlier_versions_and_dead_processes(s
     mine.mkdir()
     assert len(recover_once(store)) == 1
     assert leftovers(store) == [mine.name]  # a running process's work folder stays
+
+
+def test_an_error_half_way_through_the_swap_puts_the_previous_data_back_at_once(store, tmp_path, monkeypatch):
+    before = snapshot(store)
+
+    def fail(step: str) -> None:
+        if step == "mentah-baru":
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(swap, "after_step", fail)
+    with pytest.raises(IngestError, match="No space left on device"):
+        import_files([replacement(tmp_path)], store)
+    assert snapshot(store) == before
+    assert leftovers(store) == []
