@@ -15,7 +15,7 @@ from cc_analytics import texts
 from cc_analytics.config import load_settings
 from cc_analytics.ui import bootstrap, errors, first_link, loaders, memory, url_state, widgets
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=widgets.FAVICON, layout="wide")
 
 PAGES = [
     st.Page("pages/ringkasan_page.py", title=texts.PAGE_RINGKASAN, url_path="ringkasan", default=True),

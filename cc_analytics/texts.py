@@ -8,7 +8,6 @@ named after what they receive.
 from __future__ import annotations
 
 APP_TITLE = "Pusat Kendali Kabupaten Pasuruan"
-APP_ICON = ":material/hub:"
 
 # --- Pages (title shown in the navigation menu) ---------------------------------------------------------
 PAGE_RINGKASAN = "Ringkasan"

@@ -7,6 +7,8 @@ them into Streamlit elements, with Indonesian formatting (:mod:`cc_analytics.for
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -24,6 +26,9 @@ from cc_analytics.formatting import (
 from cc_analytics.gaps import gaps_for_chart, gaps_for_display
 from cc_analytics.provenance import SourceNote, source_line
 from cc_analytics.ui import url_state
+
+FAVICON = str(Path(__file__).with_name("favicon.svg"))
+"""The browser-tab icon, a file of this package: a ``:material/...:`` icon would be fetched from the internet."""
 
 PERIODE_KEY = "periode"
 """Session-state key and URL parameter of the periode selector (``?periode=2025-S1``)."""
