@@ -28,11 +28,11 @@ PAGES = [
     st.Page("pages/proyeksi_page.py", title=texts.PAGE_PROYEKSI, url_path="proyeksi", icon=":material/trending_up:"),
 ]
 
-url_state.begin()
-# Registered before the first-run build, so the menu shows these pages (not Streamlit's list of files) meanwhile.
-page = st.navigation(PAGES)
-first_link.close_false_notice()
-with errors.user_errors():
+with errors.user_errors():  # library errors and the unexpected become Indonesian messages for every page
+    url_state.begin()
+    # Registered before the first-run build, so the menu shows these pages (not Streamlit's list of files) meanwhile.
+    page = st.navigation(PAGES)
+    first_link.close_false_notice()
     settings = load_settings()
     bootstrap.ensure_marts_with_progress(settings)
     meta = loaders.load_meta(settings)
