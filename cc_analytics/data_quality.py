@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from cc_analytics.errors import DataNotFoundError
+from cc_analytics.ingest.shown import stored_value_sql
 from cc_analytics.marts_query import fetch_rows, run_query
 from cc_analytics.privacy import COMPLEMENT, SHOWN, TOTAL, protect_table
 from cc_analytics.wilayah import KODE_KABUPATEN, NAMA_KABUPATEN
@@ -210,16 +211,20 @@ def rejected_rows(con: duckdb.DuckDBPyConnection, file_name: str) -> pd.DataFram
     """The rejected lines of one file, as stored by the ingest (values already masked).
 
     Returns:
-        Columns ``nomor_baris`` (line in the file, header = 1), ``kolom``, ``alasan`` and ``nilai`` (the
-        offending value; anything resembling a NIK or KK number shows only its last four digits), in line
-        order.
+        Columns ``nomor_baris`` (line in the file, header = 1), ``kolom``, ``alasan`` and ``nilai`` (what the
+        column's allow-list lets show of the offending value, see :mod:`cc_analytics.ingest.shown`; checked
+        again here, so older marts show no more), in line order.
 
     Raises:
         DataNotFoundError: when no file of that name was imported.
     """
     if not fetch_rows(con, "SELECT 1 FROM ingest_log WHERE file_name = ?", [file_name]):
         raise DataNotFoundError(f"Berkas '{file_name}' tidak ada dalam catatan ingest.")
-    sql = "SELECT nomor_baris, kolom, alasan, nilai FROM ingest_tolak WHERE file_name = ? ORDER BY nomor_baris"
+    nilai = stored_value_sql("kolom", "nilai")  # marts built before the allow-list may hold what it refuses
+    sql = (
+        f"SELECT nomor_baris, kolom, alasan, {nilai} AS nilai FROM ingest_tolak WHERE file_name = ? "
+        "ORDER BY nomor_baris"
+    )
     return run_query(con, sql, [file_name]).astype({"nomor_baris": "int64"}).reset_index(drop=True)
 
 

@@ -86,3 +86,35 @@ def shown_value_sql(column: str, value: str) -> str:
     if rule.kind == "masked":
         return _masked_sql(text)
     return _as_is_sql(text, rule)
+
+
+# What this module itself writes: a masked number or a shape (counts of at most five digits each).
+_MASKED_FORM = r"\*+[0-9]{4}"
+_SHAPE_FORM = r"\[[0-9]{1,5} karakter: [0-9]{1,5} [a-z]+( [a-z]+)?(, [0-9]{1,5} [a-z]+( [a-z]+)?){0,2}\]"
+
+
+def _stored_sql(value: str, rule: Shown) -> str:
+    """SQL: a stored value when it is what :func:`shown_value_sql` writes for ``rule``, else its shape."""
+    if rule.kind == "never":
+        return "CAST(NULL AS VARCHAR)"
+    kept = f"regexp_full_match({value}, '(?:{_SHAPE_FORM})')"
+    if rule.kind == "masked":
+        kept += f" OR regexp_full_match({value}, '(?:{_MASKED_FORM}|[0-9]{{1,4}})')"
+    else:
+        pattern = rule.pattern.replace("'", "''")
+        kept += f" OR (regexp_full_match({value}, '(?:{pattern})') AND {_count_sql(value, '0-9')} <= {rule.max_digits})"
+    return f"CASE WHEN {value} IS NULL OR {value} = '' OR {kept} THEN {value} ELSE {shape_sql(value)} END"
+
+
+def stored_value_sql(column: str, value: str) -> str:
+    """SQL: a value read back from a list of rejected rows, checked again against its column's allow-list.
+
+    Marts built before the allow-list may hold values it does not allow (a NIK with dashes, a name): those are
+    shown only as their shape. Values written under the allow-list pass unchanged.
+
+    Args:
+        column: SQL giving the raw column name of each row (e.g. the ``kolom`` column).
+        value: SQL giving the stored text value (e.g. the ``nilai`` column).
+    """
+    cases = " ".join(f"WHEN '{name}' THEN {_stored_sql(value, rule)}" for name, rule in sorted(RULES_BY_COLUMN.items()))
+    return f"CASE {column} {cases} ELSE {_stored_sql(value, Shown('as_is'))} END"

@@ -203,3 +203,34 @@ def test_every_raw_field_declares_what_may_be_shown() -> None:
     for source in RAW_SOURCES.values():
         for field in source.fields:
             assert shown_rule(field) is not None, field.name
+
+
+def test_values_stored_by_older_marts_are_checked_again(planted_marts: Path, tmp_path: Path) -> None:
+    """Marts built before the allow-list kept such values; reading them back shows only their shape."""
+    older = tmp_path / "older.duckdb"
+    older.write_bytes(planted_marts.read_bytes())
+    leaked = [
+        ("NIK", _dashed(SECRET_NIKS[0], "-")),
+        ("JENIS_KLMIN", NAMES[0]),
+        ("STAT_HBKEL", NAMES[1]),
+        ("NO_KEL", "*********Rahm"),
+        ("NAMA_LGKP", NAMES[2]),
+        (None, SECRET_NIKS[1]),
+    ]
+    with duckdb.connect(str(older)) as con:
+        for line, (kolom, nilai) in enumerate(leaked, start=100):
+            con.execute(
+                "INSERT INTO ingest_tolak VALUES ('dukcapil_2025-S1.csv', 'dukcapil', ?, ?, 'lama', ?)",
+                [line, kolom, nilai],
+            )
+    with duckdb.connect(str(older), read_only=True) as con:
+        rows = dq.rejected_rows(con, "dukcapil_2025-S1.csv")
+    assert _leaks(rejected_rows_csv(rows).decode("utf-8-sig")) == []
+    assert "Rahm" not in rows["nilai"].fillna("").tolist()
+    fresh = rows[rows["nomor_baris"] < 100]
+    with duckdb.connect(str(planted_marts), read_only=True) as con:
+        stored = con.execute(
+            "SELECT nilai FROM ingest_tolak WHERE file_name = 'dukcapil_2025-S1.csv' ORDER BY nomor_baris"
+        ).fetchall()
+    # what the allow-list wrote passes unchanged
+    assert sorted(fresh["nilai"].fillna("").tolist()) == sorted(r[0] or "" for r in stored)
