@@ -37,7 +37,7 @@ def _env_float(name: str, default: float) -> float:
     except ValueError as exc:
         raise ConfigError(f"Pengaturan {name}='{raw[:40]}' bukan angka.") from exc
     if not math.isfinite(value):
-        raise ConfigError(f"Pengaturan {name}='{raw[:40]}' bukan angka terhingga; isi dengan angka biasa.")
+        raise ConfigError(f"Pengaturan {name}='{raw[:40]}' bukan angka yang dapat dipakai (tak hingga atau NaN).")
     return value
 
 
