@@ -124,8 +124,9 @@ REJECTED_HEADING = "Baris ditolak per berkas"
 BERKAS_LABEL = "Berkas"
 REJECTED_SUMMARY = "{file}: {rejected} dari {read} baris ditolak."
 REJECTED_CAPTION = (
-    "Nomor baris dihitung dari judul kolom (baris 1). Nilai yang mirip NIK atau nomor KK disamarkan, "
-    "hanya empat digit terakhir yang ditampilkan."
+    "Nomor baris dihitung dari judul kolom (baris 1). Nilai hanya ditampilkan sejauh kolomnya mengizinkan: "
+    "kode, tanggal dan angka apa adanya, NIK dan nomor KK hanya empat digit terakhir, nama tidak pernah; "
+    "nilai lain hanya bentuknya, mis. “[19 karakter: 16 angka, 3 tanda lain]”."
 )
 REJECTED_SHOWN = "Ditampilkan {shown} baris pertama dari {total}; unduhan memuat semuanya."
 REJECTED_LOCKED = (
