@@ -157,7 +157,7 @@ def read_and_validate(
     con.execute(
         f"""
         INSERT INTO tolak
-        SELECT ?, ?, {line_sql(shift, base, "rowid")}, _kolom, _alasan, _nilai
+        SELECT ?, ?, {line_sql(shift, base, f"{out}.rowid")}, _kolom, _alasan, _nilai
         FROM {out} WHERE _fail IS NOT NULL ORDER BY rowid
         """,
         [raw.name, raw.sumber],

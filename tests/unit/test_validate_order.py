@@ -22,6 +22,7 @@ from cc_analytics.periods import parse_periode
 from cc_analytics.schema import RAW_SOURCES
 from cc_analytics.sources import RULES
 from cc_analytics.wilayah import load_wilayah
+from tests.unit.handmade import DUKCAPIL_ROWS
 
 ROWS = 600_000
 # Row i (0-based; file line i + 2) is broken when i is a multiple of one of these, in this order of checks.
@@ -98,3 +99,24 @@ def test_the_reading_pass_has_no_join(sumber, con, demo_raw_dir):
     ).fetchall()
     assert "JOIN" not in plan[0][1].upper()
     assert set(RAW_SOURCES[sumber].required_columns) <= set(names)
+
+
+def test_rows_after_a_malformed_line_keep_their_own_line(tmp_path, con):
+    """A short line is rejected where it is, and every rejected row after it keeps its own line."""
+    path = tmp_path / "dukcapil_2025-S1.csv"
+    lines = [
+        ",".join(f.name for f in RAW_SOURCES["dukcapil"].fields),
+        *(",".join(row) for row in DUKCAPIL_ROWS[:2]),  # lines 2-3
+        "1,2,3",  # line 4: too few fields
+        ",".join(DUKCAPIL_ROWS[11]),  # line 5: NIK in scientific notation
+        *(",".join(row) for row in DUKCAPIL_ROWS[2:4]),  # lines 6-7
+        "a,b",  # line 8: too few fields
+        ",".join(DUKCAPIL_ROWS[12]),  # line 9: 31 February
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    raw = RawFile(path, "dukcapil", parse_periode("2025-S1"), date(2025, 6, 30))
+
+    read_and_validate(con, raw, path, RULES["dukcapil"], "dk")
+
+    found = con.execute("SELECT nomor_baris, coalesce(kolom, '-') FROM tolak ORDER BY 1").fetchall()
+    assert found == [(4, "-"), (5, "NIK"), (8, "-"), (9, "TGL_LHR")]
