@@ -66,14 +66,14 @@ def test_forecast_text_output_uses_indonesian_numbers(series_csv: Path, capsys) 
 
 
 def test_forecast_missing_file_is_a_user_error(tmp_path: Path, capsys) -> None:
-    assert main(["forecast", "--input", str(tmp_path / "tidak_ada.csv"), "--horizon", "2"]) == 1
+    assert main(["forecast", "--input", str(tmp_path / "tidak_ada.csv"), "--horizon", "2"]) == 2  # unreadable
     assert "tidak ditemukan" in capsys.readouterr().err
 
 
 def test_forecast_csv_without_required_columns_is_a_user_error(tmp_path: Path, capsys) -> None:
     path = tmp_path / "salah.csv"
     path.write_text("kecamatan,tahun,jumlah\nA,2020,5\n", encoding="utf-8")
-    assert main(["forecast", "--input", str(path)]) == 1
+    assert main(["forecast", "--input", str(path)]) == 2  # unreadable as a series file
     assert "kolom wajib tidak ada" in capsys.readouterr().err
 
 
