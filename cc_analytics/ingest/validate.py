@@ -16,7 +16,14 @@ import duckdb
 
 from cc_analytics.errors import SourceFileError
 from cc_analytics.ingest.files import RawFile
-from cc_analytics.ingest.reading import create_line_index, csv_scan_sql, read_header, structural_rejects
+from cc_analytics.ingest.reading import (
+    check_all_read,
+    count_data_lines,
+    create_line_index,
+    csv_scan_sql,
+    read_header,
+    structural_rejects,
+)
 from cc_analytics.ingest.shown import shown_value_sql
 from cc_analytics.sources.common import TOTAL_ROW_REASON, TOTAL_ROW_SQL, Rule
 
@@ -135,18 +142,19 @@ def read_and_validate(
         Counts of rows read, accepted and rejected (structural rejects included).
 
     Raises:
-        SourceFileError: when the file cannot be read as CSV at all or misses a required column.
+        SourceFileError: when the file cannot be read as CSV at all or to its end, has no data line, breaks a
+            limit of :func:`~cc_analytics.ingest.line_scan.count_lines`, or misses a required column.
     """
     names, delimiter = read_header(raw, path)
+    counted = count_data_lines(raw, path, delimiter, len(names))
     rejects = f"{out}_rejects"
     try:
         con.execute(
             f"CREATE OR REPLACE TABLE {out} AS {first_pass_sql(rule, raw, names, rejects, file_idx)}",
             [str(path), delimiter],
         )
-    except duckdb.Error as exc:
-        detail = str(exc).splitlines()[0][:200]
-        raise SourceFileError(raw.name, f"tidak dapat dibaca sebagai CSV ({detail})") from exc
+    except duckdb.Error as exc:  # the reader's message may quote a line of the file: not shown
+        raise SourceFileError(raw.name, "tidak dapat dibaca sebagai CSV (struktur berkas rusak)") from exc
     structural = structural_rejects(con, rejects)
     # rowids of tables created inside a transaction start at a large offset: lines count from the first row.
     base = con.execute(f"SELECT coalesce(min(rowid), 0) FROM {out}").fetchone()[0]
@@ -175,6 +183,7 @@ def read_and_validate(
         )
     accepted = con.execute(f"SELECT count(*) FROM {out}").fetchone()[0]
     rejected = int(rejected_valid) + len(structural)
+    check_all_read(raw, counted, int(accepted) + rejected)
     return Validated(out, int(accepted), rejected, shift, int(base), int(accepted) + rejected)
 
 
