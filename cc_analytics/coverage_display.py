@@ -18,9 +18,9 @@ from cc_analytics.coverage import SEMUA, Selection, komponen_pilihan
 from cc_analytics.coverage_protect import WITHHELD, ProtectedFigures
 from cc_analytics.coverage_view import PkhView
 from cc_analytics.formatting import format_count, format_number, format_percent, format_periode, format_rupiah
-from cc_analytics.ingest.linkage import FLAGS
 from cc_analytics.pkh_policy import load_policy
 from cc_analytics.privacy import COMPLEMENT, SMALL, TOTAL, UNPUBLISHED
+from cc_analytics.schema import FLAGS
 
 DASH = "–"
 PETA_PATH = "peta"

@@ -19,9 +19,9 @@ from cc_analytics import pkh_texts as t
 from cc_analytics.coverage import SEMUA, Selection
 from cc_analytics.coverage_tables import CoverageTables, build_tables
 from cc_analytics.formatting import format_number, format_percent, format_rupiah
-from cc_analytics.ingest.linkage import FLAGS
 from cc_analytics.pkh_policy import load_policy
 from cc_analytics.privacy import TOTAL
+from cc_analytics.schema import FLAGS
 
 KOMPONEN_FRASA = t.KOMPONEN_FRASA
 """How each komponen reads inside "keluarga desil 1–4 dengan ..." (kept for callers of the old name)."""

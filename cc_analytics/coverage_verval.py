@@ -18,7 +18,7 @@ import pandas as pd
 from cc_analytics import pkh_texts as t
 from cc_analytics.export import to_xlsx
 from cc_analytics.formatting import format_periode, format_rupiah
-from cc_analytics.ingest.linkage import FLAGS
+from cc_analytics.schema import FLAGS
 
 _MASKED = re.compile(r"^\*{12}\d{4}$")
 

@@ -20,9 +20,9 @@ from pandas.io.formats.style import Styler
 from cc_analytics import profile_texts as tx
 from cc_analytics import texts
 from cc_analytics.formatting import format_count, format_number, format_percent, format_signed_percent, is_missing
-from cc_analytics.ingest.linkage import FLAGS
 from cc_analytics.privacy import SHOWN, SMALL
 from cc_analytics.profile_build import INDICATORS, KABUPATEN, Profile
+from cc_analytics.schema import FLAGS
 
 CARD_ROWS = (
     ("penduduk", "perubahan_penduduk", "jumlah_kk", "jiwa_per_kk"),

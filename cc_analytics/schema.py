@@ -231,6 +231,18 @@ PENDUDUK_TAHUNAN = RawSource(
 RAW_SOURCES: dict[str, RawSource] = {s.key: s for s in (DUKCAPIL, DTSEN, PKH, PENDUDUK_TAHUNAN)}
 
 # Age groups of the population mart: 5-year groups, the last open.
+# Data problems the linkage flags: kode_masalah -> (sumber, Indonesian label), in the order shown on screen.
+FLAGS: dict[str, tuple[str, str]] = {
+    "pkh_meninggal": ("pkh", "KPM PKH yang tercatat meninggal di Dukcapil"),
+    "pkh_nik_tidak_di_dukcapil": ("pkh", "NIK pengurus PKH tidak ditemukan di Dukcapil"),
+    "pkh_nik_ganda": ("pkh", "NIK pengurus muncul lebih dari sekali dalam satu tahap"),
+    "pkh_kk_beda_desa": ("pkh", "KK penerima PKH terdaftar di desa lain"),
+    "pkh_tidak_di_dtsen": ("pkh", "KPM PKH tidak ada di DTSEN"),
+    "pkh_di_luar_desil_1_4": ("pkh", "KPM PKH di luar desil 1-4"),
+    "dtsen_nik_tidak_di_dukcapil": ("dtsen", "NIK anggota DTSEN tidak ditemukan di Dukcapil"),
+    "dtsen_meninggal": ("dtsen", "Anggota DTSEN yang tercatat meninggal di Dukcapil"),
+}
+
 AGE_GROUPS = (*(f"{a:02d}-{a + 4:02d}" for a in range(0, 75, 5)), "75+")
 
 MARTS: dict[str, tuple[Field, ...]] = {
@@ -322,7 +334,7 @@ MARTS: dict[str, tuple[Field, ...]] = {
         Field("tahun", "int", "year"),
         Field("tahap", "int", "tahap 1-4"),
         Field("kode_desa", "text", "desa of the payment record"),
-        Field("kode_masalah", "code", "inclusion problem (pkh_* flags of cc_analytics.ingest.linkage.FLAGS)"),
+        Field("kode_masalah", "code", "inclusion problem (pkh_* flags of FLAGS)"),
         Field("jumlah_kpm", "int", "payment records with the problem", unit="KPM"),
         Field("nominal_rp_tahun", "int", "their tahap amount x tahap per year", unit="Rp/tahun"),
     ),
@@ -348,7 +360,7 @@ MARTS: dict[str, tuple[Field, ...]] = {
         Field("periode", "text", "semester"),
         Field("kode_desa", "text", "desa the flagged record belongs to"),
         Field("sumber", "code", "source the flag is about", allowed=("dukcapil", "dtsen", "pkh")),
-        Field("kode_masalah", "code", "flag, see cc_analytics.linkage.FLAGS"),
+        Field("kode_masalah", "code", "flag, see FLAGS"),
         Field("jumlah", "int", "flagged records", unit="baris"),
     ),
     "kecocokan": (

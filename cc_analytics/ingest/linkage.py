@@ -11,18 +11,6 @@ from __future__ import annotations
 
 import duckdb
 
-# kode_masalah -> (sumber, Indonesian label). The order is the order shown on screen.
-FLAGS: dict[str, tuple[str, str]] = {
-    "pkh_meninggal": ("pkh", "KPM PKH yang tercatat meninggal di Dukcapil"),
-    "pkh_nik_tidak_di_dukcapil": ("pkh", "NIK pengurus PKH tidak ditemukan di Dukcapil"),
-    "pkh_nik_ganda": ("pkh", "NIK pengurus muncul lebih dari sekali dalam satu tahap"),
-    "pkh_kk_beda_desa": ("pkh", "KK penerima PKH terdaftar di desa lain"),
-    "pkh_tidak_di_dtsen": ("pkh", "KPM PKH tidak ada di DTSEN"),
-    "pkh_di_luar_desil_1_4": ("pkh", "KPM PKH di luar desil 1-4"),
-    "dtsen_nik_tidak_di_dukcapil": ("dtsen", "NIK anggota DTSEN tidak ditemukan di Dukcapil"),
-    "dtsen_meninggal": ("dtsen", "Anggota DTSEN yang tercatat meninggal di Dukcapil"),
-}
-
 
 def link_dtsen(con: duckdb.DuckDBPyConnection, *, has_dukcapil: bool) -> None:
     """Create ``dt_link``: every DTSEN member (``dt_anggota``) with what Dukcapil says about the NIK this semester.
