@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("cc_analytics.schema_doc", "cetak format sumber mentah dan mart sebagai tabel Markdown"),
     "forecast": ("cc_analytics.forecasting.cli_forecast", "proyeksi penduduk dari CSV wilayah,tahun,penduduk"),
     "backtest": ("cc_analytics.forecasting.cli_backtest", "uji mundur akurasi dan cakupan pita metode proyeksi"),
-    "coverage": ("cc_analytics.coverage_cli", "tabel cakupan PKH per kecamatan: layak, menerima, celah, inklusi"),
+    "coverage": ("cc_analytics.pkh.cli", "tabel cakupan PKH per kecamatan: layak, menerima, celah, inklusi"),
     "bench": ("cc_analytics.bench", "ukur waktu dan memori: demo, pemindaian mentah, ingest, halaman ringkasan"),
 }
 

@@ -31,7 +31,6 @@ import numpy as np
 import pandas as pd
 
 from cc_analytics import peta_texts, texts
-from cc_analytics.coverage_tables import published_status
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.formatting import format_number, format_percent
 from cc_analytics.map_area import REGENCY_AREA_KM2, Areas
@@ -39,6 +38,7 @@ from cc_analytics.map_counts import desa_counts, last_tahap, require_periode, wi
 from cc_analytics.maps.text import NO_DATA
 from cc_analytics.marts_query import fetch_rows
 from cc_analytics.nested_suppression import protect_nested
+from cc_analytics.pkh.tables import published_status
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL, TOTAL
 from cc_analytics.provenance import SourceNote, source_dates
 
@@ -249,7 +249,7 @@ _PAGE_CELLS = {"celah_pkh": ("keluarga_celah",), "cakupan_pkh": ("keluarga_layak
 
 def as_on_pkh_page(values: pd.DataFrame, indicator: Indicator, page: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     """``values`` (from :func:`level_values`) with every value hidden that reveals a figure the Celah cakupan
-    PKH page hides (``page``: :func:`cc_analytics.coverage_tables.published_status`).
+    PKH page hides (``page``: :func:`cc_analytics.pkh.tables.published_status`).
 
     The map suppresses on its own, and the page protects its tables jointly (covered, gap and their total), so
     the two can hide different cells; without this a gap shown on the map, subtracted from the eligible total

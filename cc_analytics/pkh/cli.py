@@ -16,7 +16,8 @@ import pandas as pd
 
 from cc_analytics import store
 from cc_analytics.config import load_settings
-from cc_analytics.coverage import (
+from cc_analytics.errors import DataNotFoundError
+from cc_analytics.pkh.queries import (
     INKLUSI_MASALAH,
     Selection,
     check_selection,
@@ -27,7 +28,6 @@ from cc_analytics.coverage import (
     komponen_pilihan,
     tahap_options,
 )
-from cc_analytics.errors import DataNotFoundError
 
 # Short column headers of the inclusion flags in the text table.
 FLAG_HEADERS = {

@@ -1,6 +1,6 @@
 """The PKH page's figures as Indonesian text: cards, komponen table, wilayah ranking, chart rows, map link.
 
-Input is a :class:`cc_analytics.coverage_view.PkhView`; output is plain data (text frames, small
+Input is a :class:`cc_analytics.pkh.view.PkhView`; output is plain data (text frames, small
 dataclasses) that :mod:`cc_analytics.ui.pkh_view` puts on screen. A hidden count reads ``<5`` (small),
 ``•`` (hidden to protect a small count, or withheld with its table); a share or amount whose count is hidden
 reads ``–``.
@@ -13,11 +13,11 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from cc_analytics import pkh_texts as t
-from cc_analytics.coverage import SEMUA, Selection, komponen_pilihan
-from cc_analytics.coverage_protect import WITHHELD, ProtectedFigures
-from cc_analytics.coverage_view import PkhView
 from cc_analytics.formatting import format_count, format_number, format_percent, format_periode, format_rupiah
+from cc_analytics.pkh import texts as t
+from cc_analytics.pkh.protect import WITHHELD, ProtectedFigures
+from cc_analytics.pkh.queries import SEMUA, Selection, komponen_pilihan
+from cc_analytics.pkh.view import PkhView
 from cc_analytics.pkh_policy import load_policy
 from cc_analytics.privacy import COMPLEMENT, SMALL, TOTAL, UNPUBLISHED
 from cc_analytics.schema import FLAGS

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cc_analytics import pkh_texts as t
-from cc_analytics.coverage_display import age_text
 from cc_analytics.formatting import format_number, format_rupiah
+from cc_analytics.pkh import texts as t
+from cc_analytics.pkh.display import age_text
 from cc_analytics.pkh_policy import KOMPONEN_TIDAK_TERLIHAT, load_policy
 
 _SAME = "sama"

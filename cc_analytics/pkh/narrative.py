@@ -1,6 +1,6 @@
 """The short Indonesian narrative of the PKH page, written from the same protected figures as its tables.
 
-Sentences (templates in :mod:`cc_analytics.pkh_texts`):
+Sentences (templates in :mod:`cc_analytics.pkh.texts`):
 
 1. the area's eligible, covered and not covered families for the chosen komponen, when all are shown;
 2. the largest exclusion gaps in the wilayah the page lists (one per komponen, or the largest wilayah for
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import duckdb
 
-from cc_analytics import pkh_texts as t
-from cc_analytics.coverage import SEMUA, Selection
-from cc_analytics.coverage_tables import CoverageTables, build_tables
 from cc_analytics.formatting import format_number, format_percent, format_rupiah
+from cc_analytics.pkh import texts as t
+from cc_analytics.pkh.queries import SEMUA, Selection
+from cc_analytics.pkh.tables import CoverageTables, build_tables
 from cc_analytics.pkh_policy import load_policy
 from cc_analytics.privacy import TOTAL
 from cc_analytics.schema import FLAGS

@@ -103,7 +103,7 @@ def protect_coverage(frame: pd.DataFrame, min_cell: int, *, published: bool = Tr
     """Protect one coverage table (one level, one komponen).
 
     Args:
-        frame: rows of one komponen from :func:`cc_analytics.coverage.coverage_by_komponen_wilayah`
+        frame: rows of one komponen from :func:`cc_analytics.pkh.queries.coverage_by_komponen_wilayah`
             (``kode_wilayah``, ``keluarga_layak_pkh``, ``keluarga_celah``, ``hak_rp_tahun``,
             ``celah_rp_tahun``).
         min_cell: suppression threshold.
@@ -130,7 +130,7 @@ def protect_inclusion(frame: pd.DataFrame, min_cell: int, *, published: bool = T
     """Protect one inclusion table: wilayah × problem, with per-wilayah and per-problem totals.
 
     Args:
-        frame: :func:`cc_analytics.coverage.inclusion_by_wilayah` (long: ``kode_wilayah``, ``kode_masalah``,
+        frame: :func:`cc_analytics.pkh.queries.inclusion_by_wilayah` (long: ``kode_wilayah``, ``kode_masalah``,
             ``jumlah_kpm``, ``nominal_rp_tahun``).
         min_cell: suppression threshold.
         published: False withholds the whole table.

@@ -4,7 +4,7 @@ Reads the marts ``pkh_kelayakan`` (eligibility and exclusion gap per desa × kom
 ``pkh_inklusi`` (inclusion problems per desa × problem × tahap), both built by the ingest from the linked
 registers (see :mod:`cc_analytics.ingest.eligibility`). Figures are summed upwards from desa, so desa
 figures always add up to kecamatan and kabupaten figures. Counts here are exact; suppression of small
-counts for display is done by :mod:`cc_analytics.coverage_protect`.
+counts for display is done by :mod:`cc_analytics.pkh.protect`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 For a selection (semester, tahap, optional kecamatan/desa) :func:`build_tables` reads the coverage of every
 komponen and the inclusion problems, per kecamatan and, when a kecamatan (or a desa in it) is chosen, per
-desa of that kecamatan, and protects them with :mod:`cc_analytics.coverage_protect`:
+desa of that kecamatan, and protects them with :mod:`cc_analytics.pkh.protect`:
 
 - kabupaten level: kecamatan × (covered, gap) per komponen; kecamatan × problem;
 - desa level: desa × (covered, gap) per komponen, published only when the kecamatan's row is shown whole in
@@ -22,15 +22,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from cc_analytics.coverage import (
-    SEMUA,
-    Selection,
-    check_selection,
-    coverage_by_komponen_wilayah,
-    inclusion_by_wilayah,
-    komponen_pilihan,
-)
-from cc_analytics.coverage_protect import (
+from cc_analytics.marts_query import fetch_rows
+from cc_analytics.pkh.protect import (
     INCLUSION_TOTAL,
     ProtectedFigures,
     protect_coverage,
@@ -39,7 +32,14 @@ from cc_analytics.coverage_protect import (
     row_is_shown,
     withheld_like,
 )
-from cc_analytics.marts_query import fetch_rows
+from cc_analytics.pkh.queries import (
+    SEMUA,
+    Selection,
+    check_selection,
+    coverage_by_komponen_wilayah,
+    inclusion_by_wilayah,
+    komponen_pilihan,
+)
 from cc_analytics.privacy import SHOWN, TOTAL
 
 
@@ -180,7 +180,7 @@ def build_tables(con: duckdb.DuckDBPyConnection, selection: Selection, *, min_ce
 
     Raises:
         DataNotFoundError: when the marts do not hold the selection (see
-            :func:`cc_analytics.coverage.check_selection`).
+            :func:`cc_analytics.pkh.queries.check_selection`).
     """
     check_selection(con, selection)
     long = coverage_by_komponen_wilayah(con, selection.periode, selection.tahap)

@@ -1,7 +1,7 @@
 """The verification (verval) list of one desa, for the desa operator: screen table and XLSX workbook.
 
 Restricted use: shown only when ``CC_ALLOW_ROW_LEVEL=1`` (:attr:`cc_analytics.config.Settings.allow_row_level`)
-and only for one desa. The rows come from the mart ``verval`` (:func:`cc_analytics.coverage.verval_list`),
+and only for one desa. The rows come from the mart ``verval`` (:func:`cc_analytics.pkh.queries.verval_list`),
 where the NIK and KK numbers are already masked to their last four digits and no name or address exists.
 
 Priority: families to propose (``usulan``: eligible, not covered) come first, poorest desil first and, within
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cc_analytics import pkh_texts as t
 from cc_analytics.export import to_xlsx
 from cc_analytics.formatting import format_periode, format_rupiah
+from cc_analytics.pkh import texts as t
 from cc_analytics.schema import FLAGS
 
 _MASKED = re.compile(r"^\*{12}\d{4}$")
@@ -59,7 +59,7 @@ def verval_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """The list with Indonesian labels and a priority number per kind (1 = first to handle).
 
     Args:
-        frame: :func:`cc_analytics.coverage.verval_list` (``usulan`` rows before ``periksa``, in order).
+        frame: :func:`cc_analytics.pkh.queries.verval_list` (``usulan`` rows before ``periksa``, in order).
 
     Returns:
         Columns :data:`VERVAL_COLUMNS` and ``nilai_rp_tahun`` (int, Rp per year); ``jenis`` stays the code
@@ -135,5 +135,5 @@ def counts(rows: pd.DataFrame) -> dict[str, int]:
 
 
 def list_tahap(frame: pd.DataFrame) -> int | None:
-    """The tahap a :func:`cc_analytics.coverage.verval_list` result was built for (None when empty)."""
+    """The tahap a :func:`cc_analytics.pkh.queries.verval_list` result was built for (None when empty)."""
     return None if frame.empty else int(frame["tahap"].max())

@@ -2,9 +2,9 @@
 
 The page builds it with :func:`assemble_view` from the cached tables and source line (the tables do not
 depend on the komponen, so switching komponen reads nothing) and renders the parts with
-:mod:`cc_analytics.coverage_display`; :func:`build_view` does the same in one call. Numbers come from
-:mod:`cc_analytics.coverage_tables` (protected against small counts), the narrative from
-:mod:`cc_analytics.coverage_text`, and the source line covers the three registers the figures are linked
+:mod:`cc_analytics.pkh.display`; :func:`build_view` does the same in one call. Numbers come from
+:mod:`cc_analytics.pkh.tables` (protected against small counts), the narrative from
+:mod:`cc_analytics.pkh.narrative`, and the source line covers the three registers the figures are linked
 from, with the PKH date of the chosen tahap.
 """
 
@@ -15,10 +15,10 @@ from datetime import date
 
 import duckdb
 
-from cc_analytics.coverage import Selection
-from cc_analytics.coverage_tables import CoverageTables, build_tables
-from cc_analytics.coverage_text import narrative, place_name
 from cc_analytics.marts_query import fetch_rows
+from cc_analytics.pkh.narrative import narrative, place_name
+from cc_analytics.pkh.queries import Selection
+from cc_analytics.pkh.tables import CoverageTables, build_tables
 from cc_analytics.provenance import SourceNote, source_dates
 
 _TAHAP_DATE_SQL = "SELECT max(tanggal_data) FROM ingest_log WHERE sumber = 'pkh' AND periode = ?"
@@ -30,7 +30,7 @@ class PkhView:
 
     Attributes:
         selection: semester, tahap, komponen, kecamatan/desa.
-        tables: the protected figures (see :class:`cc_analytics.coverage_tables.CoverageTables`).
+        tables: the protected figures (see :class:`cc_analytics.pkh.tables.CoverageTables`).
         wilayah_nama: the selected area, e.g. ``Kecamatan Bangil`` or ``Kabupaten Pasuruan``.
         kecamatan_nama: ``Kecamatan …`` of the selection, None for the whole kabupaten.
         narrative: Indonesian sentences built from the same protected figures.

@@ -1,9 +1,9 @@
 """The sections of the PKH coverage page (``/pkh``): filters, narrative, cards, tables, chart, verval list.
 
-Figures come from :func:`cc_analytics.coverage_tables.build_tables` through
+Figures come from :func:`cc_analytics.pkh.tables.build_tables` through
 :func:`cc_analytics.ui.loaders.cached_query` (cached until the marts file changes), are assembled by
-:func:`cc_analytics.coverage_view.assemble_view` and turned into text by :mod:`cc_analytics.coverage_display`;
-wording lives in :mod:`cc_analytics.pkh_texts`. URL keys: ``tahap`` and ``komponen`` (here), ``periode``,
+:func:`cc_analytics.pkh.view.assemble_view` and turned into text by :mod:`cc_analytics.pkh.display`;
+wording lives in :mod:`cc_analytics.pkh.texts`. URL keys: ``tahap`` and ``komponen`` (here), ``periode``,
 ``kec`` and ``desa`` (sidebar, from ``app.py``).
 """
 
@@ -15,13 +15,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from cc_analytics import coverage, coverage_method, coverage_verval, export, texts
-from cc_analytics import coverage_display as display
-from cc_analytics import pkh_texts as t
+from cc_analytics import export, texts
 from cc_analytics.config import Settings
-from cc_analytics.coverage_tables import build_tables
-from cc_analytics.coverage_view import PkhView, assemble_view, coverage_source
 from cc_analytics.formatting import format_number, format_periode, format_rupiah
+from cc_analytics.pkh import display, method, queries, verval
+from cc_analytics.pkh import texts as t
+from cc_analytics.pkh.tables import build_tables
+from cc_analytics.pkh.view import PkhView, assemble_view, coverage_source
 from cc_analytics.pkh_policy import load_policy
 from cc_analytics.provenance import source_line
 from cc_analytics.ui import loaders, url_state
@@ -32,10 +32,10 @@ CHART_LIMIT = 15
 _ID_LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp", ""]))
 
 
-def filters(settings: Settings, periode: str) -> coverage.Selection | None:
+def filters(settings: Settings, periode: str) -> queries.Selection | None:
     """Tahap and komponen (``?tahap=4&komponen=sd``) with the sidebar's wilayah; None when the semester has no
     eligibility figures (a notice is shown)."""
-    options = loaders.cached_query(settings, coverage.tahap_options, periode)
+    options = loaders.cached_query(settings, queries.tahap_options, periode)
     if not options:
         st.info(t.NO_TAHAP.format(periode=format_periode(periode)), icon=":material/info:")
         return None
@@ -53,8 +53,8 @@ def filters(settings: Settings, periode: str) -> coverage.Selection | None:
     komponen = url_state.select(
         t.KOMPONEN_LABEL,
         KOMPONEN_KEY,
-        coverage.komponen_pilihan(),
-        default=coverage.SEMUA,
+        queries.komponen_pilihan(),
+        default=queries.SEMUA,
         format_func=display.komponen_name,
         aliases={name: kode for kode, name in t.KOMPONEN_NAMES.items()},
         container=right,
@@ -63,13 +63,13 @@ def filters(settings: Settings, periode: str) -> coverage.Selection | None:
     with share:
         url_state.share_link()
     wilayah = url_state.current_wilayah()
-    return coverage.Selection(periode, int(tahap), str(komponen), wilayah.kode_kecamatan, wilayah.kode_desa)
+    return queries.Selection(periode, int(tahap), str(komponen), wilayah.kode_kecamatan, wilayah.kode_desa)
 
 
-def load_view(settings: Settings, selection: coverage.Selection) -> PkhView:
+def load_view(settings: Settings, selection: queries.Selection) -> PkhView:
     """The view of ``selection``: tables and source line cached until the marts change, read once for all
-    komponen (see :func:`cc_analytics.coverage_view.assemble_view`)."""
-    base = replace(selection, komponen=coverage.SEMUA)
+    komponen (see :func:`cc_analytics.pkh.view.assemble_view`)."""
+    base = replace(selection, komponen=queries.SEMUA)
     tables = loaders.cached_query(settings, build_tables, base, min_cell=settings.min_cell)
     source = loaders.cached_query(settings, coverage_source, base, is_synthetic=loaders.is_demo(settings))
     return assemble_view(tables, selection, source, min_cell=settings.min_cell)
@@ -218,15 +218,15 @@ def verval_section(settings: Settings, view: PkhView) -> None:
         st.info(t.VERVAL_PICK_DESA, icon=":material/info:")
         return
     with loaders.cursor(settings) as con:  # uncached: row-level data is not kept in the shared cache
-        raw = coverage.verval_list(con, selection)
-    rows = coverage_verval.verval_rows(raw)
+        raw = queries.verval_list(con, selection)
+    rows = verval.verval_rows(raw)
     with st.container(border=True):
         st.badge(t.VERVAL_CONFIDENTIAL, icon=":material/lock:", color="red")
         st.caption(t.VERVAL_NOTE)
         if rows.empty:
             st.info(t.VERVAL_EMPTY)
             return
-        _verval_list(view, rows, coverage_verval.list_tahap(raw) or selection.tahap)
+        _verval_list(view, rows, verval.list_tahap(raw) or selection.tahap)
 
 
 def _verval_list(view: PkhView, rows: pd.DataFrame, tahap: int) -> None:
@@ -234,13 +234,13 @@ def _verval_list(view: PkhView, rows: pd.DataFrame, tahap: int) -> None:
     note = t.VERVAL_TAHAP.format(tahap=tahap, tahun=selection.tahun, periode=format_periode(selection.periode))
     if tahap != selection.tahap:
         note += t.VERVAL_TAHAP_DIFFERS.format(tahap=selection.tahap)
-    n = coverage_verval.counts(rows)
+    n = verval.counts(rows)
     st.caption(note + " " + t.VERVAL_COUNTS.format(usulan=n["usulan"], periksa=n["periksa"]))
     usulan, periksa = st.tabs([t.VERVAL_TAB_USULAN.format(n=n["usulan"]), t.VERVAL_TAB_PERIKSA.format(n=n["periksa"])])
     for tab, jenis in ((usulan, "usulan"), (periksa, "periksa")):
         with tab:
-            st.dataframe(coverage_verval.for_screen(rows, jenis), hide_index=True, width="stretch")
-    header = coverage_verval.VervalHeader(
+            st.dataframe(verval.for_screen(rows, jenis), hide_index=True, width="stretch")
+    header = verval.VervalHeader(
         desa=view.wilayah_nama,
         kecamatan=view.kecamatan_nama or "",
         periode=selection.periode,
@@ -250,8 +250,8 @@ def _verval_list(view: PkhView, rows: pd.DataFrame, tahap: int) -> None:
     )
     st.download_button(
         t.VERVAL_DOWNLOAD,
-        coverage_verval.workbook(rows, header),
-        file_name=coverage_verval.file_name(selection.kode_desa or "", selection.periode),
+        verval.workbook(rows, header),
+        file_name=verval.file_name(selection.kode_desa or "", selection.periode),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
         icon=":material/download:",
@@ -262,8 +262,8 @@ def _verval_list(view: PkhView, rows: pd.DataFrame, tahap: int) -> None:
 def method_section(view: PkhView) -> None:
     """Definitions, the ibu hamil note, and the policy settings with their sources (collapsed)."""
     with st.expander(t.METHOD_HEADING, icon=":material/rule:"):
-        st.markdown(coverage_method.method_text(view.min_cell))
-        for line in coverage_method.policy_rules():
+        st.markdown(method.method_text(view.min_cell))
+        for line in method.policy_rules():
             st.markdown("- " + line)
-        st.table(coverage_method.policy_table(), hide_index=True, border="horizontal")
+        st.table(method.policy_table(), hide_index=True, border="horizontal")
         st.caption(t.POLICY_CAPTION)

@@ -15,12 +15,12 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cc_analytics import coverage_display as display
-from cc_analytics import coverage_method
-from cc_analytics import pkh_texts as t
 from cc_analytics.briefing import list_periodes
-from cc_analytics.coverage import Selection, tahap_options
-from cc_analytics.coverage_view import PkhView, build_view
+from cc_analytics.pkh import display
+from cc_analytics.pkh import method as coverage_method
+from cc_analytics.pkh import texts as t
+from cc_analytics.pkh.queries import Selection, tahap_options
+from cc_analytics.pkh.view import PkhView, build_view
 from cc_analytics.provenance import source_line
 from tests.app.routing import open_via_router
 

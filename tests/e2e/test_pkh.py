@@ -13,11 +13,11 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from cc_analytics import coverage_display as display
-from cc_analytics import pkh_texts as t
 from cc_analytics.briefing import list_periodes
-from cc_analytics.coverage import Selection, tahap_options
-from cc_analytics.coverage_view import build_view
+from cc_analytics.pkh import display
+from cc_analytics.pkh import texts as t
+from cc_analytics.pkh.queries import Selection, tahap_options
+from cc_analytics.pkh.view import build_view
 from tests.e2e.conftest import serve_app
 
 pytestmark = pytest.mark.e2e

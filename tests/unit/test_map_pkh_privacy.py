@@ -11,9 +11,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from cc_analytics.coverage import Selection
-from cc_analytics.coverage_tables import build_tables
 from cc_analytics.map_indicators import LEVELS, indicator_values
+from cc_analytics.pkh.queries import Selection
+from cc_analytics.pkh.tables import build_tables
 from cc_analytics.privacy import SHOWN, TOTAL
 
 MIN_CELL = 5

@@ -13,10 +13,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from cc_analytics import coverage_display as display
-from cc_analytics import coverage_method, coverage_verval
-from cc_analytics.coverage import Selection
-from cc_analytics.coverage_protect import (
+from cc_analytics.export import to_csv, to_xlsx
+from cc_analytics.pkh import display
+from cc_analytics.pkh import method as coverage_method
+from cc_analytics.pkh import verval as coverage_verval
+from cc_analytics.pkh.protect import (
     INCLUSION_TOTAL,
     WITHHELD,
     protect_coverage,
@@ -24,8 +25,8 @@ from cc_analytics.coverage_protect import (
     protect_with_rupiah,
     row_is_shown,
 )
-from cc_analytics.coverage_view import build_view
-from cc_analytics.export import to_csv, to_xlsx
+from cc_analytics.pkh.queries import Selection
+from cc_analytics.pkh.view import build_view
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL, TOTAL, UNPUBLISHED
 from tests.unit.handmade_pkh import K1, K2, A, B, build_pkh_handmade_marts
 
@@ -230,7 +231,7 @@ def test_no_problem_breakdown_for_a_desa(con):
 
 
 def test_verval_screen_and_counts(con):
-    from cc_analytics.coverage import verval_list
+    from cc_analytics.pkh.queries import verval_list
 
     raw = verval_list(con, Selection("2025-S1", 2, kode_desa=A))
     rows = coverage_verval.verval_rows(raw)

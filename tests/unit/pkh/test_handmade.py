@@ -37,7 +37,10 @@ import pytest
 from openpyxl import load_workbook
 
 from cc_analytics import cli
-from cc_analytics.coverage import (
+from cc_analytics.errors import DataNotFoundError
+from cc_analytics.pkh.narrative import narrative
+from cc_analytics.pkh.protect import WITHHELD
+from cc_analytics.pkh.queries import (
     Selection,
     check_selection,
     coverage_by_komponen_wilayah,
@@ -46,12 +49,9 @@ from cc_analytics.coverage import (
     inclusion_by_masalah,
     verval_list,
 )
-from cc_analytics.coverage_protect import WITHHELD
-from cc_analytics.coverage_tables import build_tables
-from cc_analytics.coverage_text import narrative
-from cc_analytics.coverage_verval import VervalHeader, verval_rows, workbook
-from cc_analytics.coverage_view import build_view
-from cc_analytics.errors import DataNotFoundError
+from cc_analytics.pkh.tables import build_tables
+from cc_analytics.pkh.verval import VervalHeader, verval_rows, workbook
+from cc_analytics.pkh.view import build_view
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL, TOTAL
 from tests.unit.handmade_pkh import K1, K2, A, B, C, D, build_pkh_handmade_marts
 

@@ -19,15 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cc_analytics.briefing import list_periodes
-from cc_analytics.coverage import (
+from cc_analytics.pkh.protect import WITHHELD, ProtectedFigures, protect_coverage, row_is_shown
+from cc_analytics.pkh.queries import (
     Selection,
     coverage_by_komponen_wilayah,
     inclusion_by_wilayah,
     komponen_pilihan,
     tahap_options,
 )
-from cc_analytics.coverage_protect import WITHHELD, ProtectedFigures, protect_coverage, row_is_shown
-from cc_analytics.coverage_tables import build_tables
+from cc_analytics.pkh.tables import build_tables
 from cc_analytics.privacy import SHOWN, TOTAL
 from cc_analytics.wilayah import kecamatan
 

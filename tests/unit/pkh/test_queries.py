@@ -6,7 +6,10 @@ import math
 
 import pytest
 
-from cc_analytics.coverage import (
+from cc_analytics.errors import DataNotFoundError
+from cc_analytics.export import to_xlsx
+from cc_analytics.pkh.narrative import gap_sentences
+from cc_analytics.pkh.queries import (
     Selection,
     coverage_by_wilayah,
     coverage_total,
@@ -15,9 +18,6 @@ from cc_analytics.coverage import (
     tahap_options,
     verval_list,
 )
-from cc_analytics.coverage_text import gap_sentences
-from cc_analytics.errors import DataNotFoundError
-from cc_analytics.export import to_xlsx
 from tests.unit.handmade import A, B
 
 KEC = "35.14.01"
