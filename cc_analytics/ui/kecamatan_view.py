@@ -1,7 +1,7 @@
 """The Kecamatan & Desa page's pieces: cached loading of the profile and its sections on screen.
 
-Numbers come from :mod:`cc_analytics.profile_build` (protected, compared) and are formatted by
-:mod:`cc_analytics.profile_display` and drawn by :mod:`cc_analytics.charts`; this module only places them.
+Numbers come from :mod:`cc_analytics.profile.build` (protected, compared) and are formatted by
+:mod:`cc_analytics.profile.display` and drawn by :mod:`cc_analytics.profile.charts`; this module only places them.
 """
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from cc_analytics import charts, links, profile_data, texts
-from cc_analytics import profile_texts as tx
+from cc_analytics import links, texts
 from cc_analytics.config import Settings
 from cc_analytics.formatting import format_periode
-from cc_analytics.profile_build import DESA, KABUPATEN, KECAMATAN, Profile, build_profile
-from cc_analytics.profile_display import Card, cards, kualitas_frame, table_columns, units_frame, units_styler
+from cc_analytics.profile import charts, data
+from cc_analytics.profile import texts as tx
+from cc_analytics.profile.build import DESA, KABUPATEN, KECAMATAN, Profile, build_profile
+from cc_analytics.profile.display import Card, cards, kualitas_frame, table_columns, units_frame, units_styler
 from cc_analytics.provenance import source_line
 from cc_analytics.ui import loaders, url_state
 
@@ -30,7 +31,7 @@ CARD_SOURCES = {
     "temuan_kualitas": "kualitas",
     "temuan_per_1000": "kualitas",
 }
-"""Indicator → key of its source line in :func:`cc_analytics.profile_data.profile_sources`."""
+"""Indicator → key of its source line in :func:`cc_analytics.profile.data.profile_sources`."""
 
 CARDS_PER_ROW = 4
 ROW_HEIGHT_PX = 35
@@ -45,12 +46,12 @@ def load_profile(settings: Settings, periode: str, wilayah: url_state.Wilayah) -
         DataNotFoundError: when the semester or the wilayah is not in the marts.
     """
     min_cell = settings.min_cell
-    info = loaders.cached_query(settings, profile_data.periode_info, periode)
-    counts = loaders.cached_query(settings, profile_data.profile_counts, periode, min_cell)
+    info = loaders.cached_query(settings, data.periode_info, periode)
+    counts = loaders.cached_query(settings, data.profile_counts, periode, min_cell)
     distributions = loaders.cached_query(
-        settings, profile_data.profile_distributions, periode, wilayah.kode_kecamatan, min_cell
+        settings, data.profile_distributions, periode, wilayah.kode_kecamatan, min_cell
     )
-    sources = loaders.cached_query(settings, profile_data.profile_sources, periode, loaders.is_demo(settings))
+    sources = loaders.cached_query(settings, data.profile_sources, periode, loaders.is_demo(settings))
     return build_profile(
         counts,
         distributions,

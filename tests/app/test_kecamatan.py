@@ -15,11 +15,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from cc_analytics import briefing, links, texts
-from cc_analytics import profile_texts as tx
 from cc_analytics.formatting import format_number, format_periode
-from cc_analytics.profile_build import Profile, build_profile
-from cc_analytics.profile_data import periode_info, profile_counts, profile_distributions, profile_sources
-from cc_analytics.profile_display import units_frame
+from cc_analytics.profile import texts as tx
+from cc_analytics.profile.build import Profile, build_profile
+from cc_analytics.profile.data import periode_info, profile_counts, profile_distributions, profile_sources
+from cc_analytics.profile.display import units_frame
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"

@@ -15,10 +15,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from cc_analytics import briefing
-from cc_analytics import profile_texts as tx
 from cc_analytics.formatting import format_number
-from cc_analytics.profile_build import build_profile
-from cc_analytics.profile_data import periode_info, profile_counts, profile_distributions, profile_sources
+from cc_analytics.profile import texts as tx
+from cc_analytics.profile.build import build_profile
+from cc_analytics.profile.data import periode_info, profile_counts, profile_distributions, profile_sources
 
 pytestmark = pytest.mark.e2e
 

@@ -12,11 +12,11 @@ import duckdb
 import numpy as np
 import pytest
 
-from cc_analytics import profile
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL
-from cc_analytics.profile_build import DESA, KABUPATEN, KECAMATAN, build_profile
-from cc_analytics.profile_data import periode_info, profile_counts, profile_distributions, profile_sources
+from cc_analytics.profile import queries as profile
+from cc_analytics.profile.build import DESA, KABUPATEN, KECAMATAN, build_profile
+from cc_analytics.profile.data import periode_info, profile_counts, profile_distributions, profile_sources
 
 K1, K2 = "35.14.01", "35.14.02"
 D1, D2, D3 = "35.14.01.2001", "35.14.01.2002", "35.14.02.2001"

@@ -1,7 +1,7 @@
 """The profile's numbers as on-screen text: indicator cards with their kabupaten comparison, the units table.
 
-Numbers arrive computed and protected (:class:`cc_analytics.profile_build.Profile`); this module only formats
-them (:mod:`cc_analytics.formatting`) with the strings of :mod:`cc_analytics.profile_texts`.
+Numbers arrive computed and protected (:class:`cc_analytics.profile.build.Profile`); this module only formats
+them (:mod:`cc_analytics.formatting`) with the strings of :mod:`cc_analytics.profile.texts`.
 
 The units table keeps numbers numeric so that sorting by a column sorts by value: a count hidden for being
 small is stored as ``-1`` and one hidden to protect another as ``-2`` (both shown as ``<5`` / ``•`` and sorted
@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from cc_analytics import profile_texts as tx
 from cc_analytics import texts
 from cc_analytics.formatting import format_count, format_number, format_percent, format_signed_percent, is_missing
 from cc_analytics.privacy import SHOWN, SMALL
-from cc_analytics.profile_build import INDICATORS, KABUPATEN, Profile
+from cc_analytics.profile import texts as tx
+from cc_analytics.profile.build import INDICATORS, KABUPATEN, Profile
 from cc_analytics.schema import FLAGS
 
 CARD_ROWS = (
@@ -40,7 +40,7 @@ class Card:
     """One indicator card.
 
     Attributes:
-        key: indicator key (:data:`cc_analytics.profile_build.INDICATORS`).
+        key: indicator key (:data:`cc_analytics.profile.build.INDICATORS`).
         label: card title.
         value: the value as text (``<5``/``•`` for a hidden count, ``—`` for a hidden ratio).
         comparison: share of the kabupaten (counts) or position among the units (ratios); None for the kabupaten.

@@ -1,6 +1,6 @@
 """Altair charts of the kecamatan/desa profile: population pyramid, shares by category, population trend.
 
-Each function takes a frame of :class:`cc_analytics.profile_build.Profile` and returns a chart whose data are
+Each function takes a frame of :class:`cc_analytics.profile.build.Profile` and returns a chart whose data are
 already protected: a suppressed count has no bar (its tooltip says ``<5`` or ``•``). The kabupaten's shares are
 drawn as black ticks over the bars, so a leader sees at a glance where a wilayah differs. Numbers and
 percentages in tooltips and axes follow the Indonesian conventions of :mod:`cc_analytics.formatting`.
@@ -11,9 +11,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from cc_analytics import profile_texts as tx
 from cc_analytics.formatting import format_count, format_number, format_percent, format_periode, is_missing
 from cc_analytics.privacy import SMALL
+from cc_analytics.profile import texts as tx
 
 ID_LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp", ""]))
 """Vega number locale for Indonesian separators."""

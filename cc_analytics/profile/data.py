@@ -1,11 +1,11 @@
 """Loading the protected numbers of the profile page for one semester (the expensive, cacheable part).
 
-- :func:`profile_counts`: the counts and ratios of every kecamatan and desa (:mod:`cc_analytics.profile_counts`);
+- :func:`profile_counts`: the counts and ratios of every kecamatan and desa (:mod:`cc_analytics.profile.counts`);
 - :func:`profile_distributions`: pyramid, desil, komponen and data-quality flags, protected at three levels for
-  one kecamatan's desa (:mod:`cc_analytics.profile_protect`);
+  one kecamatan's desa (:mod:`cc_analytics.profile.protect`);
 - :func:`profile_sources`: the source and as-of line of each panel.
 
-:func:`cc_analytics.profile_build.build_profile` picks one wilayah out of these.
+:func:`cc_analytics.profile.build.build_profile` picks one wilayah out of these.
 """
 
 from __future__ import annotations
@@ -15,18 +15,18 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from cc_analytics import profile
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.marts_query import fetch_rows
 from cc_analytics.periods import parse_periode
-from cc_analytics.profile_counts import ProtectedCounts, protect_profile_counts
-from cc_analytics.profile_protect import ProtectedLevels, protect_levels
+from cc_analytics.profile import queries
+from cc_analytics.profile.counts import ProtectedCounts, protect_profile_counts
+from cc_analytics.profile.protect import ProtectedLevels, protect_levels
 from cc_analytics.provenance import SourceNote, source_dates
 
 DISTRIBUTIONS = ("pyramid", "desil", "komponen", "kualitas")
 """The distributions of the profile, in display order."""
 
-_DESIL_GROUPS = (profile.DESIL_CATEGORIES[:4], profile.DESIL_CATEGORIES[4:])
+_DESIL_GROUPS = (queries.DESIL_CATEGORIES[:4], queries.DESIL_CATEGORIES[4:])
 
 
 @dataclass(frozen=True)
@@ -72,14 +72,14 @@ def periode_info(con: duckdb.DuckDBPyConnection, periode: str) -> PeriodeInfo:
     if periode not in held:
         raise DataNotFoundError(f"Periode {periode} tidak ada dalam data.")
     previous = parse_periode(periode).previous().label
-    return PeriodeInfo(periode, previous if previous in held else None, profile.last_tahap(con, periode))
+    return PeriodeInfo(periode, previous if previous in held else None, queries.last_tahap(con, periode))
 
 
 def profile_counts(con: duckdb.DuckDBPyConnection, periode: str, min_cell: int) -> ProtectedCounts:
     """Counts and ratios of every kecamatan and desa for the semester, small counts suppressed."""
     info = periode_info(con, periode)
-    counts = profile.desa_counts(con, periode, info.previous, info.tahap)
-    return protect_profile_counts(counts, profile.penduduk_trend(con), min_cell)
+    counts = queries.desa_counts(con, periode, info.previous, info.tahap)
+    return protect_profile_counts(counts, queries.penduduk_trend(con), min_cell)
 
 
 def _distribution(
@@ -117,18 +117,18 @@ def profile_distributions(
     ``kecamatan`` (None: kabupaten and kecamatan level only).
 
     Returns:
-        name → :class:`Distribution`; categories as in :mod:`cc_analytics.profile`, flags as in the marts.
+        name → :class:`Distribution`; categories as in :mod:`cc_analytics.profile.queries`, flags as in the marts.
     """
     info = periode_info(con, periode)
-    kecamatan_of = profile.desa_counts(con, periode, None, None)["kode_kecamatan"]
-    flags = profile.kualitas_flags(con) or ("tidak_ada",)
+    kecamatan_of = queries.desa_counts(con, periode, None, None)["kode_kecamatan"]
+    flags = queries.kualitas_flags(con) or ("tidak_ada",)
     return {
-        "pyramid": _distribution(profile.pyramid_cells(con, periode), kecamatan_of, min_cell, kecamatan, True),
-        "desil": _desil(profile.desil_cells(con, periode), kecamatan_of, min_cell, kecamatan),
+        "pyramid": _distribution(queries.pyramid_cells(con, periode), kecamatan_of, min_cell, kecamatan, True),
+        "desil": _desil(queries.desil_cells(con, periode), kecamatan_of, min_cell, kecamatan),
         "komponen": _distribution(
-            profile.komponen_cells(con, periode, info.tahap), kecamatan_of, min_cell, kecamatan, False
+            queries.komponen_cells(con, periode, info.tahap), kecamatan_of, min_cell, kecamatan, False
         ),
-        "kualitas": _distribution(profile.kualitas_cells(con, periode, flags), kecamatan_of, min_cell, kecamatan, True),
+        "kualitas": _distribution(queries.kualitas_cells(con, periode, flags), kecamatan_of, min_cell, kecamatan, True),
     }
 
 

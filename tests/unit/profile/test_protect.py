@@ -1,5 +1,5 @@
-"""Suppression of the profile's numbers across kabupaten, kecamatan and desa (cc_analytics.profile_protect,
-cc_analytics.profile_counts)."""
+"""Suppression of the profile's numbers across kabupaten, kecamatan and desa (cc_analytics.profile.protect,
+cc_analytics.profile.counts)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from cc_analytics.nested_suppression import protect_nested
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL
-from cc_analytics.profile_counts import _nested
-from cc_analytics.profile_protect import protect_levels
+from cc_analytics.profile.counts import _nested
+from cc_analytics.profile.protect import protect_levels
 
 A, B = "35.14.01", "35.14.02"
 

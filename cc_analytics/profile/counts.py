@@ -1,7 +1,7 @@
 """The counts of the profile tables after suppression, at kecamatan and desa level, and their ratios.
 
-Every count column of :func:`cc_analytics.profile.desa_counts` and the population of every semester
-(:func:`cc_analytics.profile.penduduk_trend`) is protected with
+Every count column of :func:`cc_analytics.profile.queries.desa_counts` and the population of every semester
+(:func:`cc_analytics.profile.queries.penduduk_trend`) is protected with
 :func:`cc_analytics.nested_suppression.protect_nested`, the same rule the map uses for a count shown per
 kecamatan and per desa, so the table, the map and the profile hide the same values.
 """
@@ -14,8 +14,8 @@ import pandas as pd
 
 from cc_analytics.nested_suppression import NestedProtection, protect_nested
 from cc_analytics.privacy import SHOWN, is_small
-from cc_analytics.profile import COUNT_COLUMNS
-from cc_analytics.profile_compare import ratios
+from cc_analytics.profile.compare import ratios
+from cc_analytics.profile.queries import COUNT_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,9 @@ class LevelCounts:
     """Counts after suppression at one level.
 
     Attributes:
-        values: rows ``kode_kecamatan`` or ``kode_desa``; the :data:`~cc_analytics.profile.COUNT_COLUMNS`
+        values: rows ``kode_kecamatan`` or ``kode_desa``; the :data:`~cc_analytics.profile.queries.COUNT_COLUMNS`
             (``Int64``, ``<NA>`` where hidden) followed by the ratios of
-            :func:`cc_analytics.profile_compare.ratios` (float, NaN where hidden).
+            :func:`cc_analytics.profile.compare.ratios` (float, NaN where hidden).
         status: same rows, one column per count: ``shown``, ``small`` or ``complement``.
         trend: same rows, one column per semester (oldest first): population, ``Int64`` with ``<NA>`` where
             hidden.
@@ -41,7 +41,7 @@ class ProtectedCounts:
     """The profile counts of the whole regency after suppression.
 
     Attributes:
-        kabupaten: the regency totals of :data:`~cc_analytics.profile.COUNT_COLUMNS` and their ratios (one row,
+        kabupaten: the regency totals of :data:`~cc_analytics.profile.queries.COUNT_COLUMNS` and their ratios (one row,
             index ``35.14``; totals of hundreds of thousands are not suppressed).
         kabupaten_trend: regency population per semester (Series, jiwa).
         kecamatan: the 24 kecamatan.
@@ -100,8 +100,8 @@ def protect_profile_counts(counts: pd.DataFrame, trend: pd.DataFrame, min_cell: 
     """Suppress small counts in the profile tables, consistently at kecamatan and desa level.
 
     Args:
-        counts: :func:`cc_analytics.profile.desa_counts` (rows ``kode_desa``, ``kode_kecamatan`` + counts).
-        trend: :func:`cc_analytics.profile.penduduk_trend` (rows ``kode_desa``, one column per semester).
+        counts: :func:`cc_analytics.profile.queries.desa_counts` (rows ``kode_desa``, ``kode_kecamatan`` + counts).
+        trend: :func:`cc_analytics.profile.queries.penduduk_trend` (rows ``kode_desa``, one column per semester).
         min_cell: counts ``1 … min_cell − 1`` are small.
 
     Returns:

@@ -1,8 +1,8 @@
 """The profile of one wilayah (kabupaten, kecamatan or desa/kelurahan), picked from the protected numbers.
 
-:func:`build_profile` takes what :mod:`cc_analytics.profile_data` loaded for a semester and returns a
+:func:`build_profile` takes what :mod:`cc_analytics.profile.data` loaded for a semester and returns a
 :class:`Profile`: the indicators of the wilayah with their kabupaten comparison
-(:mod:`cc_analytics.profile_compare`), the table of the units below it (the 24 kecamatan of the kabupaten, or
+(:mod:`cc_analytics.profile.compare`), the table of the units below it (the 24 kecamatan of the kabupaten, or
 the desa/kelurahan of a kecamatan; a desa shows its kecamatan's desa), its population trend and its four
 distributions. Nothing is recomputed from raw counts here: every count comes out of the suppression step.
 """
@@ -16,9 +16,9 @@ import pandas as pd
 
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.privacy import COMPLEMENT, SHOWN
-from cc_analytics.profile_compare import position, share, spread
-from cc_analytics.profile_counts import LevelCounts, ProtectedCounts
-from cc_analytics.profile_data import Distribution, PeriodeInfo
+from cc_analytics.profile.compare import position, share, spread
+from cc_analytics.profile.counts import LevelCounts, ProtectedCounts
+from cc_analytics.profile.data import Distribution, PeriodeInfo
 from cc_analytics.provenance import SourceNote
 from cc_analytics.wilayah import KODE_KABUPATEN, NAMA_KABUPATEN, load_wilayah
 
@@ -37,7 +37,7 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "temuan_per_1000": ("ratio", "per_1000"),
 }
 """Indicator key → (kind, unit), in display order. Counts are compared as a share of the kabupaten total,
-ratios with the median of the units of the same level (see :mod:`cc_analytics.profile_compare`)."""
+ratios with the median of the units of the same level (see :mod:`cc_analytics.profile.compare`)."""
 
 # A distribution is hidden as a whole when the total it breaks down is hidden in the counts table.
 _TOTAL_OF = {"pyramid": "penduduk", "kualitas": "temuan_kualitas"}
@@ -66,7 +66,7 @@ class Profile:
         distributions: ``pyramid``, ``desil``, ``komponen``, ``kualitas`` → frame with ``kategori``, ``jumlah``
             (``Int64``), ``status``, ``nilai`` (share of the wilayah's total 0–1; for ``kualitas`` records per
             1.000 people) and ``nilai_kabupaten`` (the same for the regency).
-        sources: source line of each panel (see :func:`cc_analytics.profile_data.profile_sources`).
+        sources: source line of each panel (see :func:`cc_analytics.profile.data.profile_sources`).
     """
 
     level: str
@@ -200,11 +200,11 @@ def build_profile(
     """The profile of the kabupaten (both codes None), a kecamatan, or a desa of that kecamatan.
 
     Args:
-        counts: :func:`cc_analytics.profile_data.profile_counts` of the semester.
-        distributions: :func:`cc_analytics.profile_data.profile_distributions` of the semester, for
+        counts: :func:`cc_analytics.profile.data.profile_counts` of the semester.
+        distributions: :func:`cc_analytics.profile.data.profile_distributions` of the semester, for
             ``kode_kecamatan``.
-        sources: :func:`cc_analytics.profile_data.profile_sources` of the semester.
-        info: :func:`cc_analytics.profile_data.periode_info` of the semester.
+        sources: :func:`cc_analytics.profile.data.profile_sources` of the semester.
+        info: :func:`cc_analytics.profile.data.periode_info` of the semester.
         kode_kecamatan: kecamatan code, or None for the kabupaten.
         kode_desa: desa code within that kecamatan, or None.
         min_cell: the suppression threshold the numbers were protected with.

@@ -1,4 +1,4 @@
-"""Kabupaten comparisons of the profile (cc_analytics.profile_compare): ratios, medians, quartiles, shares."""
+"""Kabupaten comparisons of the profile (cc_analytics.profile.compare): ratios, medians, quartiles, shares."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cc_analytics.profile_compare import Spread, distribution_shares, position, ratios, share, spread
+from cc_analytics.profile.compare import Spread, distribution_shares, position, ratios, share, spread
 
 
 def _counts() -> pd.DataFrame:
