@@ -10,7 +10,7 @@
 | ``CC_MIN_CELL`` | ``5`` | counts below this are suppressed on screen |
 | ``CC_ALLOW_ROW_LEVEL`` | ``0`` | ``1`` allows masked row-level lists (restricted use) |
 | ``CC_BOUNDARIES_PATH`` | unset | boundary file (GeoParquet) imported for the maps |
-| ``CC_ALLOW_UPLOAD`` | ``0`` | ``1`` lets the Data page import uploaded files (read by ``cc_analytics.data_upload``) |
+| ``CC_ALLOW_UPLOAD`` | ``0`` | ``1`` lets the Data page import uploads (read by ``cc_analytics.quality.upload``) |
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The sections of the Data page: files and row accounting, match rates, rejection reasons, rejected rows, upload.
 
-Numbers come from :mod:`cc_analytics.data_quality` through :func:`cc_analytics.ui.loaders.cached_query` (cached
+Numbers come from :mod:`cc_analytics.quality.queries` through :func:`cc_analytics.ui.loaders.cached_query` (cached
 until the marts file changes, so an import refreshes them by itself) and are turned into text by
-:mod:`cc_analytics.data_quality_display`; wording lives in :mod:`cc_analytics.data_texts`. URL keys:
+:mod:`cc_analytics.quality.display`; wording lives in :mod:`cc_analytics.quality.texts`. URL keys:
 ``sumber`` (source filter) and ``berkas`` (file whose rejected rows are shown).
 """
 
@@ -13,15 +13,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from cc_analytics import data_quality as dq
-from cc_analytics import data_quality_display as display
-from cc_analytics import data_texts as tx
-from cc_analytics import data_upload
 from cc_analytics.config import Settings
 from cc_analytics.errors import CCError
 from cc_analytics.formatting import format_number, format_percent, format_periode
 from cc_analytics.privacy import SHOWN
 from cc_analytics.provenance import SourceNote, source_dates, source_line
+from cc_analytics.quality import display, queries, upload
+from cc_analytics.quality import texts as tx
 from cc_analytics.texts import SUPPRESSION_NOTE
 from cc_analytics.ui import errors, loaders, url_state
 
@@ -59,7 +57,7 @@ def header(meta: dict[str, str]) -> None:
 
 def sumber_filter(settings: Settings) -> str | None:
     """The source filter, bound to ``?sumber=`` (``semua`` = no filter, the default); returns the key or None."""
-    sources = loaders.cached_query(settings, dq.list_sources)
+    sources = loaders.cached_query(settings, queries.list_sources)
     options = [ALL, *sources]
     labels = {ALL: tx.SUMBER_ALL, **tx.SUMBER_LABELS}
     chosen = url_state.select(
@@ -79,11 +77,11 @@ def toolbar(settings: Settings) -> str | None:
 
 
 def load_files(settings: Settings, sumber: str | None) -> pd.DataFrame:
-    """:func:`cc_analytics.data_quality.file_table`, cached."""
-    return loaders.cached_query(settings, dq.file_table, sumber)
+    """:func:`cc_analytics.quality.queries.file_table`, cached."""
+    return loaders.cached_query(settings, queries.file_table, sumber)
 
 
-def _accounting_metrics(totals: dq.Accounting) -> None:
+def _accounting_metrics(totals: queries.Accounting) -> None:
     rejected_share = (
         tx.METRIC_REJECTED_SHARE.format(share=format_percent(totals.rasio_ditolak, 2))
         if totals.rasio_ditolak is not None
@@ -119,7 +117,7 @@ def files_section(files: pd.DataFrame, meta: dict[str, str]) -> None:
     if files.empty:
         st.info(tx.NO_FILES)
         return
-    _accounting_metrics(dq.accounting(files))
+    _accounting_metrics(queries.accounting(files))
     for sumber, part in display.split_by_source(files).items():
         st.subheader(tx.SUMBER_TITLES.get(sumber, sumber))
         st.caption(display.source_summary(part))
@@ -143,11 +141,11 @@ def match_section(settings: Settings, periode: str, sumber: str | None, meta: di
     """Regency match rate per pair, then the table per kecamatan (small counts suppressed)."""
     st.header(tx.MATCH_HEADING)
     st.caption(tx.MATCH_CAPTION.format(periode=format_periode(periode)))
-    pairs = list(dq.PAIRS) if sumber is None else list(dq.PAIRS_OF_SOURCE.get(sumber, ()))
+    pairs = list(queries.PAIRS) if sumber is None else list(queries.PAIRS_OF_SOURCE.get(sumber, ()))
     if not pairs:
         st.info(tx.MATCH_NOT_LINKED)
         return
-    rates = loaders.cached_query(settings, dq.match_rates, periode, min_cell=settings.min_cell)
+    rates = loaders.cached_query(settings, queries.match_rates, periode, min_cell=settings.min_cell)
     metrics = display.pair_metrics(rates, pairs)
     if not metrics:
         st.info(tx.MATCH_NONE.format(periode=format_periode(periode)))
@@ -179,7 +177,7 @@ def _reasons_table(table: pd.DataFrame) -> None:
 def reasons_section(settings: Settings, sumber: str | None, meta: dict[str, str]) -> None:
     """Rejected lines grouped by source, column and reason."""
     st.header(tx.REASONS_HEADING)
-    reasons = loaders.cached_query(settings, dq.rejection_reasons, sumber)
+    reasons = loaders.cached_query(settings, queries.rejection_reasons, sumber)
     if reasons.empty:
         st.info(tx.REASONS_NONE)
         return
@@ -191,11 +189,11 @@ def reasons_section(settings: Settings, sumber: str | None, meta: dict[str, str]
 def rejected_section(settings: Settings, files: pd.DataFrame, meta: dict[str, str]) -> None:
     """One file's rejection reasons; its masked rejected rows and their download when row-level use is allowed."""
     st.header(tx.REJECTED_HEADING)
-    names = dq.rejected_files(files)
+    names = queries.rejected_files(files)
     if not names:
         st.info(tx.REJECTED_NONE)
         return
-    default = dq.newest_rejected_file(files) or names[0]
+    default = queries.newest_rejected_file(files) or names[0]
     chosen = str(url_state.select(tx.BERKAS_LABEL, BERKAS_KEY, names, default=default))
     account = files[files["file_name"] == chosen].iloc[0]
     st.markdown(
@@ -205,13 +203,13 @@ def rejected_section(settings: Settings, files: pd.DataFrame, meta: dict[str, st
             read=format_number(int(account["baris_dibaca"])),
         )
     )
-    reasons = loaders.cached_query(settings, dq.rejection_reasons, None, chosen)
+    reasons = loaders.cached_query(settings, queries.rejection_reasons, None, chosen)
     _reasons_table(display.reasons_for_display(reasons))
     st.caption(display.log_source_line(meta.get("built_at", ""), is_synthetic=_is_synthetic(meta)))
     if not settings.allow_row_level:
         st.info(tx.REJECTED_LOCKED, icon=":material/lock:")
         return
-    rows = loaders.cached_query(settings, dq.rejected_rows, chosen)
+    rows = loaders.cached_query(settings, queries.rejected_rows, chosen)
     st.warning(tx.REJECTED_CONFIDENTIAL, icon=":material/lock:")
     st.caption(tx.REJECTED_CAPTION)
     st.dataframe(display.rejected_rows_for_display(rows, REJECTED_ROWS_SHOWN), hide_index=True, width="stretch")
@@ -233,9 +231,9 @@ def _show_last_import() -> None:
         st.success("\n".join([tx.IMPORT_SUCCESS, *(f"- {line}" for line in lines)]), icon=":material/check_circle:")
 
 
-def _show_checks(uploads: list[data_upload.Upload], settings: Settings) -> None:
+def _show_checks(uploads: list[upload.Upload], settings: Settings) -> None:
     try:
-        checks = data_upload.check_uploads(uploads, settings)
+        checks = upload.check_uploads(uploads, settings)
     except CCError as exc:
         errors.show_error(exc)
         return
@@ -248,7 +246,7 @@ def _show_checks(uploads: list[data_upload.Upload], settings: Settings) -> None:
                 st.caption(tx.CHECK_CLEAN)
 
 
-def _run_import(uploads: list[data_upload.Upload], settings: Settings) -> None:
+def _run_import(uploads: list[upload.Upload], settings: Settings) -> None:
     with st.status(tx.IMPORT_RUNNING, expanded=True) as status:
         bar = st.progress(0.0, text=tx.IMPORT_START)
 
@@ -256,7 +254,7 @@ def _run_import(uploads: list[data_upload.Upload], settings: Settings) -> None:
             bar.progress(min(max(fraction, 0.0), 1.0), text=message)
 
         try:
-            accounts = data_upload.import_uploads(uploads, settings, progress=report)
+            accounts = upload.import_uploads(uploads, settings, progress=report)
         except CCError as exc:
             status.update(label=tx.IMPORT_FAILED, state="error")
             errors.show_error(exc)
@@ -270,7 +268,7 @@ def _run_import(uploads: list[data_upload.Upload], settings: Settings) -> None:
 def upload_section(settings: Settings, meta: dict[str, str]) -> None:
     """The upload control: disabled with an explanation unless ``CC_ALLOW_UPLOAD=1``."""
     st.header(tx.UPLOAD_HEADING)
-    if not data_upload.uploads_allowed():
+    if not upload.uploads_allowed():
         st.file_uploader(tx.UPLOAD_LABEL, disabled=True, key="data_unggah_nonaktif", help=tx.UPLOAD_HELP)
         st.info(tx.UPLOAD_DISABLED, icon=":material/block:")
         return
@@ -280,14 +278,14 @@ def upload_section(settings: Settings, meta: dict[str, str]) -> None:
         st.caption(tx.UPLOAD_DEMO_NOTE)
     files = st.file_uploader(
         tx.UPLOAD_LABEL,
-        type=list(data_upload.UPLOAD_TYPES),
+        type=list(upload.UPLOAD_TYPES),
         accept_multiple_files=True,
         key=f"data_unggah_{st.session_state.get(_UPLOADER_VERSION, 0)}",
         help=tx.UPLOAD_HELP,
     )
     if not files:
         return
-    uploads = [data_upload.Upload(f.name, f) for f in files]
+    uploads = [upload.Upload(f.name, f) for f in files]
     check_column, import_column = st.columns(2)
     checked = check_column.button(tx.CHECK_BUTTON, icon=":material/fact_check:", width="stretch")
     imported = import_column.button(tx.IMPORT_BUTTON, type="primary", icon=":material/upload:", width="stretch")

@@ -1,6 +1,6 @@
 """AppTest of the Data page on the demo marts: every URL parameter (valid and not), settings, expected numbers.
 
-Expected values come from the library on the same marts (:mod:`cc_analytics.data_quality`).
+Expected values come from the library on the same marts (:mod:`cc_analytics.quality.queries`).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from cc_analytics import briefing
-from cc_analytics import data_quality as dq
-from cc_analytics import data_quality_display as display
-from cc_analytics import data_texts as tx
 from cc_analytics.formatting import format_number, format_periode
+from cc_analytics.quality import display
+from cc_analytics.quality import queries as dq
+from cc_analytics.quality import texts as tx
 from tests.app.routing import open_via_router
 
 PAGE = "pages/data_page.py"

@@ -17,10 +17,10 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from cc_analytics import data_quality as dq
-from cc_analytics import data_texts as tx
 from cc_analytics.formatting import format_number
 from cc_analytics.ingest.check_file import check_file
+from cc_analytics.quality import queries as dq
+from cc_analytics.quality import texts as tx
 from tests.e2e.conftest import serve_app
 
 pytestmark = pytest.mark.e2e

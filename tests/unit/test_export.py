@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from cc_analytics.data_quality_display import rejected_rows_csv
 from cc_analytics.export import neutralise, to_csv, to_xlsx
+from cc_analytics.quality.display import rejected_rows_csv
 
 HOSTILE = [
     '=HYPERLINK("http://contoh.invalid","klik")',

@@ -15,10 +15,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cc_analytics import data_quality as dq
-from cc_analytics.data_quality_display import rejected_rows_csv
 from cc_analytics.ingest import run_ingest
 from cc_analytics.ingest.check_file import check_file
+from cc_analytics.quality import queries as dq
+from cc_analytics.quality.display import rejected_rows_csv
 from tests.unit.handmade import A, kk, nik, pkh_row, write_handmade_raw
 
 # Sixteen-digit numbers planted in other forms; none of these digit strings may be stored.

@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cc_analytics import data_upload
 from cc_analytics.config import Settings, load_settings
 from cc_analytics.errors import IngestError, SourceFileError
+from cc_analytics.quality import upload as data_upload
 from cc_analytics.schema import DUKCAPIL, PKH
 from cc_analytics.validation_bench import validation_throughput
 from tests.unit.handmade import DUKCAPIL_ROWS, A, nik, pkh_row, write_handmade_raw

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cc_analytics import data_quality as dq
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL
+from cc_analytics.quality import queries as dq
 
 PURWODADI = "35.14.01"
 

@@ -8,11 +8,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from cc_analytics import data_quality as dq
-from cc_analytics import data_quality_display as display
-from cc_analytics import data_texts as tx
 from cc_analytics.ingest.check_file import FileCheck
 from cc_analytics.ingest.pipeline import FileAccount
+from cc_analytics.quality import display
+from cc_analytics.quality import queries as dq
+from cc_analytics.quality import texts as tx
 
 
 @pytest.mark.parametrize(

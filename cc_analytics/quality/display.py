@@ -1,7 +1,7 @@
 """The Data page's tables as Indonesian text: file accounting, match rates, rejection reasons, rejected lines.
 
-Takes the frames of :mod:`cc_analytics.data_quality` and returns new frames of strings with the headers of
-:mod:`cc_analytics.data_texts`; numbers use :mod:`cc_analytics.formatting` (``1.234``, ``8,6%``, ``<5``, ``•``).
+Takes the frames of :mod:`cc_analytics.quality.queries` and returns new frames of strings with the headers of
+:mod:`cc_analytics.quality.texts`; numbers use :mod:`cc_analytics.formatting` (``1.234``, ``8,6%``, ``<5``, ``•``).
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from datetime import date
 
 import pandas as pd
 
-from cc_analytics import data_texts as tx
-from cc_analytics.data_quality import MatchRates
 from cc_analytics.export import to_csv
 from cc_analytics.formatting import format_count, format_date_long, format_number, format_percent, is_missing
 from cc_analytics.ingest.check_file import FileCheck
 from cc_analytics.ingest.pipeline import FileAccount
 from cc_analytics.periods import parse_periode
 from cc_analytics.privacy import SHOWN, SMALL
+from cc_analytics.quality import texts as tx
+from cc_analytics.quality.queries import MatchRates
 
 _TAHAP_RE = re.compile(r"^(\d{4}) tahap ([1-4])$")
 
@@ -56,7 +56,7 @@ def _as_of(value: object) -> date | None:
 
 
 def files_for_display(files: pd.DataFrame) -> pd.DataFrame:
-    """Rows of :func:`cc_analytics.data_quality.file_table` as text, headers from ``data_texts.FILE_COLUMNS``.
+    """Rows of :func:`cc_analytics.quality.queries.file_table` as text, headers from ``data_texts.FILE_COLUMNS``.
 
     The SHA-256 is shortened to its first 12 hex digits (enough to tell two versions of a file apart).
     """
@@ -108,7 +108,7 @@ def format_built_at(built_at: str) -> str:
 
 
 def reasons_for_display(reasons: pd.DataFrame) -> pd.DataFrame:
-    """Rows of :func:`cc_analytics.data_quality.rejection_reasons` as text, Indonesian headers."""
+    """Rows of :func:`cc_analytics.quality.queries.rejection_reasons` as text, Indonesian headers."""
     frame = pd.DataFrame(
         {
             "sumber": [tx.SUMBER_LABELS.get(str(s), str(s)) for s in reasons["sumber"]],
@@ -134,7 +134,7 @@ def _rejected_text(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def rejected_rows_for_display(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
-    """The first ``limit`` rows of :func:`cc_analytics.data_quality.rejected_rows`, Indonesian headers."""
+    """The first ``limit`` rows of :func:`cc_analytics.quality.queries.rejected_rows`, Indonesian headers."""
     return _rejected_text(rows.head(limit))
 
 
