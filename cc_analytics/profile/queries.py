@@ -4,7 +4,7 @@ Every function returns one row per desa/kelurahan of the regency (zeros included
 and sums per kecamatan are complete), indexed by ``kode_desa``. Suppression of small counts
 (:mod:`cc_analytics.profile.protect`) and comparisons (:mod:`cc_analytics.profile.compare`) work on these.
 
-Definitions follow the Ringkasan (:mod:`cc_analytics.briefing`): population and KK from the Dukcapil snapshot
+Definitions follow the Ringkasan (:mod:`cc_analytics.briefing.build`): population and KK from the Dukcapil snapshot
 at the end of the semester; DTSEN families of the snapshot in use for the semester; PKH from the last tahap
 paid in the semester; data-quality flags of the semester.
 """

@@ -102,7 +102,7 @@ def load_periodes(settings: Settings) -> list[str]:
 
 
 def load_briefing(settings: Settings, periode: str) -> briefing.Briefing:
-    """Everything the Ringkasan page shows for ``periode`` (see :func:`cc_analytics.briefing.build_briefing`)."""
+    """Everything the Ringkasan page shows for ``periode`` (see :func:`cc_analytics.briefing.build.build_briefing`)."""
     return cached_query(
         settings, briefing.build_briefing, periode, min_cell=settings.min_cell, is_synthetic=is_demo(settings)
     )

@@ -1,6 +1,6 @@
 """Shared pieces of the pages: demo banner, periode selector, KPI cards with source lines, gap table and chart.
 
-Numbers arrive computed (:mod:`cc_analytics.briefing`, :mod:`cc_analytics.gaps`); this module only turns
+Numbers arrive computed (:mod:`cc_analytics.briefing.build`, :mod:`cc_analytics.briefing.gaps`); this module only turns
 them into Streamlit elements, with Indonesian formatting (:mod:`cc_analytics.formatting`) and the strings of
 :mod:`cc_analytics.texts`.
 """
@@ -14,7 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from cc_analytics import texts
-from cc_analytics.briefing import Briefing, Kpi
+from cc_analytics.briefing.build import Briefing, Kpi
+from cc_analytics.briefing.gaps import gaps_for_chart, gaps_for_display
 from cc_analytics.config import DEFAULT_MIN_CELL
 from cc_analytics.formatting import (
     format_number,
@@ -23,7 +24,6 @@ from cc_analytics.formatting import (
     format_signed_percent,
     format_signed_points,
 )
-from cc_analytics.gaps import gaps_for_chart, gaps_for_display
 from cc_analytics.provenance import SourceNote, source_line
 from cc_analytics.ui import url_state
 

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cc_analytics.briefing import list_periodes
+from cc_analytics.briefing.build import list_periodes
 from cc_analytics.pkh import display
 from cc_analytics.pkh import method as coverage_method
 from cc_analytics.pkh import texts as t

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from cc_analytics.briefing import list_periodes
+from cc_analytics.briefing.build import list_periodes
 from cc_analytics.pkh import display
 from cc_analytics.pkh import texts as t
 from cc_analytics.pkh.queries import Selection, tahap_options

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cc_analytics.briefing import list_periodes
+from cc_analytics.briefing.build import list_periodes
 from cc_analytics.pkh.protect import WITHHELD, ProtectedFigures, protect_coverage, row_is_shown
 from cc_analytics.pkh.queries import (
     Selection,

@@ -24,7 +24,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from cc_analytics import briefing, gaps, provenance
+from cc_analytics import briefing, provenance
+from cc_analytics.briefing import gaps
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.schema import MARTS
 

@@ -22,7 +22,7 @@ from cc_analytics.wilayah import NAMA_KABUPATEN
 
 
 class KpiLike(Protocol):
-    """What the narrative needs of an indicator (see :class:`cc_analytics.briefing.Kpi`)."""
+    """What the narrative needs of an indicator (see :class:`cc_analytics.briefing.build.Kpi`)."""
 
     @property
     def value(self) -> float | None: ...
@@ -107,8 +107,8 @@ def build_narrative(
     """The narrative of one semester, in Indonesian.
 
     Args:
-        kpis: indicator key → indicator (keys as :data:`cc_analytics.briefing.KPI_KEYS`).
-        gaps: output of :func:`cc_analytics.gaps.kecamatan_gaps` (suppressed counts are never quoted).
+        kpis: indicator key → indicator (keys as :data:`cc_analytics.briefing.build.KPI_KEYS`).
+        gaps: output of :func:`cc_analytics.briefing.gaps.kecamatan_gaps` (suppressed counts are never quoted).
         periode: semester label, e.g. ``2025-S2``.
         previous_periode: label of the semester compared with, or None.
         tahap: ``(tahap, tahun)`` of the last PKH tahap of the semester, or None.

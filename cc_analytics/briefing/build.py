@@ -6,7 +6,7 @@ DuckDB does the aggregation; the functions here return small typed results:
   semester and its source line;
 - :func:`kecamatan_gaps` → per kecamatan, the desil 1–4 families not (yet) covered by PKH, with small counts
   suppressed (:mod:`cc_analytics.privacy`);
-- :func:`build_briefing` → both, plus the narrative (:mod:`cc_analytics.narrative`), in one object.
+- :func:`build_briefing` → both, plus the narrative (:mod:`cc_analytics.briefing.narrative`), in one object.
 
 Definitions (also on screen, see :data:`cc_analytics.texts.KPI_DEFINITIONS`):
 
@@ -25,9 +25,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from cc_analytics import narrative
+from cc_analytics.briefing import narrative
+from cc_analytics.briefing.gaps import kecamatan_gaps
 from cc_analytics.errors import DataNotFoundError
-from cc_analytics.gaps import kecamatan_gaps
 from cc_analytics.marts_query import fetch_rows, run_query
 from cc_analytics.periods import parse_periode
 from cc_analytics.provenance import SourceNote, source_dates
@@ -125,7 +125,7 @@ class Briefing:
         previous_periode: the semester before, when the marts hold it; else None.
         kpis: indicator key → :class:`Kpi`, in the order of :data:`KPI_KEYS`.
         tahap: last PKH tahap of the semester (None without PKH data).
-        gaps: per kecamatan, see :func:`cc_analytics.gaps.kecamatan_gaps`.
+        gaps: per kecamatan, see :func:`cc_analytics.briefing.gaps.kecamatan_gaps`.
         narrative: short text in Indonesian built from the same numbers.
         min_cell: suppression threshold used for ``gaps``.
     """
