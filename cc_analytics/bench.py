@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -89,6 +90,14 @@ def scan_floor(raw_dir: Path, threads: int) -> tuple[float, int]:
     return seconds, int(rows)
 
 
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to ``source`` at ``target`` (a copy across file systems)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def _reingest_after_correction(raw_dir: Path, marts: Path, work: Path) -> dict[str, float]:
     """Seconds to re-ingest when the latest PKH tahap file is replaced by a corrected export (its last row
     removed), with the marts of the first ingest as the previous marts: the periods before the change are
@@ -100,7 +109,7 @@ def _reingest_after_correction(raw_dir: Path, marts: Path, work: Path) -> dict[s
     corrected_dir.mkdir()
     for path in raw_dir.iterdir():
         if path.is_file() and path.name != pkh[-1].name:
-            (corrected_dir / path.name).symlink_to(path.resolve())
+            _link_or_copy(path, corrected_dir / path.name)  # a symbolic link out of the folder is refused
     lines = pkh[-1].path.read_text(encoding="utf-8").splitlines(keepends=True)
     (corrected_dir / pkh[-1].name).write_text("".join(lines[:-1]), encoding="utf-8")
     target = work / "marts_koreksi.duckdb"

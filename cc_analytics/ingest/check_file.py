@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ import pandas as pd
 
 from cc_analytics.errors import SourceFileError
 from cc_analytics.ingest.aggregate import load_reference
-from cc_analytics.ingest.files import RawFile, classify
+from cc_analytics.ingest.files import RawFile, checked_link, classify
 from cc_analytics.ingest.validate import TOLAK_DDL, read_and_validate
 from cc_analytics.schema import RAW_SOURCES
 from cc_analytics.sources import RULES
@@ -62,6 +63,7 @@ def check_file(path: Path, sumber: str | None = None) -> FileCheck:
         SourceFileError: when the file cannot be read, lacks a required column or has an unknown name and
             no ``sumber`` was given.
     """
+    checked_link(path)
     if not path.is_file():
         raise SourceFileError(path.name, "berkas tidak ditemukan")
     raw = _raw_file(path, sumber)
@@ -86,22 +88,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=20, help="jumlah alasan penolakan yang dicetak")
 
 
+def plain(text: object) -> str:
+    """``text`` safe for a terminal: control and format characters (escape sequences, bidi overrides) are
+    written as ``\\xNN``/``\\uNNNN`` instead of being sent to it."""
+    return "".join(
+        ch if unicodedata.category(ch) not in ("Cc", "Cf") else ch.encode("unicode_escape").decode("ascii")
+        for ch in str(text)
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the accounting and reasons; return 0, 1 or 2 (see module docstring)."""
     try:
         check = check_file(args.file, args.source)
     except SourceFileError as exc:
-        print(f"Galat: {exc}")
+        print(plain(f"Galat: {exc}"))
         return 2
-    print(f"{check.file_name} ({check.sumber}){' — ' + check.catatan if check.catatan else ''}")
+    print(plain(f"{check.file_name} ({check.sumber}){' — ' + check.catatan if check.catatan else ''}"))
     print(f"dibaca {check.baris_dibaca} = diterima {check.baris_diterima} + ditolak {check.baris_ditolak}")
     if check.baris_ditolak:
         shown = check.ditolak.fillna({"kolom": "-", "nilai": ""})
         summary = shown.groupby(["kolom", "alasan"]).size().sort_values(ascending=False)
         print("Alasan penolakan:")
         for (kolom, alasan), count in summary.items():
-            print(f"  {count:>7}  {kolom}: {alasan}")
+            print(plain(f"  {count:>7}  {kolom}: {alasan}"))
         print(f"Contoh baris ditolak (maks. {args.limit}):")
         for row in shown.head(args.limit).itertuples():
-            print(f"  baris {row.nomor_baris}: {row.kolom} = {row.nilai} — {row.alasan}")
+            print(plain(f"  baris {row.nomor_baris}: {row.kolom} = {row.nilai} — {row.alasan}"))
     return check.exit_code

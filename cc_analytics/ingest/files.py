@@ -29,6 +29,9 @@ _PATTERNS = {
 }
 SOURCE_EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".xls", ".txt")
 
+# Years before this one in a file name are typing errors (a year 0000 has no calendar date at all).
+_FIRST_YEAR = 1900
+
 # Calendar day a PKH tahap is dated at: the end of its quarter.
 _TAHAP_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
@@ -75,6 +78,9 @@ def classify(path: Path) -> RawFile:
         SourceFileError: when the name matches no known pattern.
     """
     name = path.name
+    year = re.search(r"_(\d{4})(?=[-_])", name)
+    if year and int(year.group(1)) < _FIRST_YEAR and any(p.match(name) for p in _PATTERNS.values()):
+        raise SourceFileError(name, f"tahun {year.group(1)} pada nama berkas tidak sah (paling awal {_FIRST_YEAR})")
     if match := _PATTERNS["dukcapil"].match(name):
         periode = parse_periode(match.group(1))
         return RawFile(path, "dukcapil", periode, periode.tanggal_akhir, tahun=periode.tahun)
@@ -94,15 +100,51 @@ def classify(path: Path) -> RawFile:
     )
 
 
-def discover(raw_dir: Path) -> list[RawFile]:
-    """All raw CSV files in ``raw_dir`` (not recursive), sorted by source then period.
+def _checked_link(path: Path, folder: Path) -> None:
+    """Refuse a symbolic link that is dangling or points outside ``folder`` (resolved).
 
     Raises:
-        SourceFileError: for a CSV whose name is not recognised.
+        SourceFileError: with the reason; the link's target is never named.
     """
-    files = [classify(p) for p in sorted(raw_dir.iterdir()) if p.is_file() and p.suffix.lower() in SOURCE_EXTENSIONS]
+    target = path.resolve()
+    if not target.exists():
+        raise SourceFileError(
+            path.name, "tautan simbolik ke berkas yang tidak ada; hapus tautannya atau salin berkasnya"
+        )
+    if folder not in target.parents:
+        raise SourceFileError(
+            path.name,
+            "tautan simbolik ke berkas di luar folder data mentah tidak diikuti; salin berkasnya ke folder itu",
+        )
+
+
+def discover(raw_dir: Path) -> list[RawFile]:
+    """All raw CSV/XLSX files in ``raw_dir`` (not recursive), sorted by source then period.
+
+    A symbolic link is followed only to a file inside ``raw_dir``.
+
+    Raises:
+        SourceFileError: for a source file whose name is not recognised, or a symbolic link that is dangling
+            or points outside ``raw_dir``.
+    """
+    folder = raw_dir.resolve()
+    paths = [p for p in sorted(raw_dir.iterdir()) if p.suffix.lower() in SOURCE_EXTENSIONS]
+    for path in paths:
+        if path.is_symlink():
+            _checked_link(path, folder)
+    files = [classify(p) for p in paths if p.is_file()]
     order = {"penduduk": 0, "dukcapil": 1, "dtsen": 2, "pkh": 3}
     return sorted(files, key=lambda f: (order[f.sumber], f.tanggal_data or date.min, f.name))
+
+
+def checked_link(path: Path) -> None:
+    """Refuse ``path`` when it is a symbolic link that is dangling or points outside its own folder.
+
+    Raises:
+        SourceFileError: see :func:`discover`.
+    """
+    if path.is_symlink():
+        _checked_link(path, path.parent.resolve())
 
 
 def sha256_of(path: Path) -> str:

@@ -44,7 +44,9 @@ def read_header(raw: RawFile, path: Path | None = None) -> tuple[list[str], str]
         head = handle.read(MAX_LINE_BYTES + 1)
     end = min((i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0), default=-1)
     if end < 0 and len(head) > MAX_LINE_BYTES:
-        raise SourceFileError(raw.name, f"baris judul kolom lebih dari {MAX_LINE_BYTES} byte; bukan berkas CSV data")
+        raise SourceFileError(
+            raw.name, f"baris judul kolom terlalu panjang (lebih dari {MAX_LINE_BYTES} byte); bukan berkas CSV data"
+        )
     try:
         first = head[: end if end >= 0 else len(head)].decode("utf-8-sig")
     except UnicodeDecodeError as exc:

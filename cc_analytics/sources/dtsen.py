@@ -10,10 +10,10 @@ from cc_analytics.sources.common import (
     kode_desa,
     nik,
     nik_birth_check,
-    nik_check,
     nik_region_check,
     one_of,
 )
+from cc_analytics.sources.identifiers import nik_check
 
 RULE = Rule(
     parsed={

@@ -11,10 +11,10 @@ from cc_analytics.sources.common import (
     desa_checks,
     nik,
     nik_birth_check,
-    nik_check,
     nik_region_check,
     one_of,
 )
+from cc_analytics.sources.identifiers import nik_check
 
 _HIDUP = category("STAT_HIDUP", {"HIDUP": "HIDUP", "MATI": "MATI"})
 

@@ -11,10 +11,10 @@ from cc_analytics.sources.common import (
     kode_desa,
     nik,
     nik_birth_check,
-    nik_check,
     nik_region_check,
     one_of,
 )
+from cc_analytics.sources.identifiers import nik_check
 
 _PKH_COUNTS = {f"jml_{k}": integer(PKH_KOMPONEN_COLUMNS[k]) for k in KOMPONEN}
 
