@@ -5,9 +5,11 @@ URL: ``?indikator=penduduk&level=desa`` plus the global ``periode``, ``kec`` and
 
 import streamlit as st
 
-from cc_analytics import links, peta, peta_texts
+from cc_analytics import links
 from cc_analytics.config import load_settings
-from cc_analytics.map_indicators import INDICATORS, INDIKATOR_KEYS, LEVELS
+from cc_analytics.peta import texts as peta_texts
+from cc_analytics.peta import view as peta
+from cc_analytics.peta.indicators import INDICATORS, INDIKATOR_KEYS, LEVELS
 from cc_analytics.ui import peta_view, url_state, widgets
 
 settings = load_settings()

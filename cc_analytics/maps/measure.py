@@ -16,11 +16,11 @@ import duckdb
 
 from cc_analytics.app_server import serve_app
 from cc_analytics.config import Settings, load_settings
-from cc_analytics.map_indicators import indicator_values
 from cc_analytics.maps.boundaries import load_map_boundaries
 from cc_analytics.maps.deck import build_deck, deck_payload_bytes
 from cc_analytics.maps.paint_probe import measure_map_paint
-from cc_analytics.peta import build_peta_model
+from cc_analytics.peta.indicators import indicator_values
+from cc_analytics.peta.view import build_peta_model
 
 
 def map_payload_bytes(

@@ -1,7 +1,7 @@
 """The Peta page's Streamlit pieces: cached boundaries, values and decks; the map with click-to-drill; legend,
 source and notes; the PNG download; and the locator map used on the Kecamatan page.
 
-The numbers come from :mod:`cc_analytics.map_indicators`, the map model from :mod:`cc_analytics.peta`; this
+The numbers come from :mod:`cc_analytics.peta.indicators`, the map model from :mod:`cc_analytics.peta.view`; this
 module only caches them and turns them into elements.
 """
 
@@ -13,10 +13,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitPageNotFoundError
 
-from cc_analytics import links, map_indicators, peta, peta_texts
+from cc_analytics import links
 from cc_analytics.config import Settings
-from cc_analytics.map_area import Areas, area_km2
-from cc_analytics.map_indicators import DensityUnavailableError, IndicatorValues
 from cc_analytics.maps import (
     BoundaryError,
     MapBoundaries,
@@ -32,6 +30,11 @@ from cc_analytics.maps import (
     selected_kode,
 )
 from cc_analytics.maps.deck import CompactDeck
+from cc_analytics.peta import indicators as map_indicators
+from cc_analytics.peta import texts as peta_texts
+from cc_analytics.peta import view as peta
+from cc_analytics.peta.area import Areas, area_km2
+from cc_analytics.peta.indicators import DensityUnavailableError, IndicatorValues
 from cc_analytics.store import marts_signature
 from cc_analytics.ui import errors, loaders, url_state, widgets
 

@@ -12,10 +12,11 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cc_analytics import briefing, peta_texts, wilayah
-from cc_analytics.map_area import area_km2
-from cc_analytics.map_indicators import IndicatorValues, indicator_values
+from cc_analytics import briefing, wilayah
 from cc_analytics.maps import load_map_boundaries
+from cc_analytics.peta import texts as peta_texts
+from cc_analytics.peta.area import area_km2
+from cc_analytics.peta.indicators import IndicatorValues, indicator_values
 from cc_analytics.provenance import source_line
 from tests.app.routing import open_via_router
 

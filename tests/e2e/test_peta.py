@@ -18,7 +18,6 @@ from playwright.sync_api import Page, expect
 
 from cc_analytics import briefing
 from cc_analytics.config import load_settings
-from cc_analytics.map_indicators import IndicatorValues, indicator_values
 from cc_analytics.maps import MapBoundaries, build_deck, load_map_boundaries
 from cc_analytics.maps.paint_probe import (
     answer_basemap_with_empty_style,
@@ -26,7 +25,8 @@ from cc_analytics.maps.paint_probe import (
     screen_point,
     wait_for_paint,
 )
-from cc_analytics.peta import build_peta_model
+from cc_analytics.peta.indicators import IndicatorValues, indicator_values
+from cc_analytics.peta.view import build_peta_model
 from tests.e2e.conftest import serve_app
 
 pytestmark = pytest.mark.e2e

@@ -6,12 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cc_analytics import peta_texts, wilayah
+from cc_analytics import wilayah
 from cc_analytics.errors import DataNotFoundError
-from cc_analytics.map_indicators import IndicatorValues
 from cc_analytics.maps import build_deck, deck_payload_bytes, render_png, schematic_boundaries
 from cc_analytics.maps.text import NO_DATA
-from cc_analytics.peta import (
+from cc_analytics.peta import texts as peta_texts
+from cc_analytics.peta.indicators import IndicatorValues
+from cc_analytics.peta.view import (
     HIDDEN_HEX,
     build_peta_model,
     click_request,

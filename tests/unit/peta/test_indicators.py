@@ -13,11 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cc_analytics import peta_texts, texts
+from cc_analytics import texts
 from cc_analytics.config import load_settings
 from cc_analytics.errors import DataNotFoundError
-from cc_analytics.map_area import REGENCY_AREA_KM2, area_km2
-from cc_analytics.map_indicators import (
+from cc_analytics.maps import load_map_boundaries, schematic_boundaries
+from cc_analytics.nested_suppression import protect_nested
+from cc_analytics.peta import texts as peta_texts
+from cc_analytics.peta.area import REGENCY_AREA_KM2, area_km2
+from cc_analytics.peta.indicators import (
     INDICATORS,
     VALUE_COLUMNS,
     DensityUnavailableError,
@@ -25,12 +28,10 @@ from cc_analytics.map_indicators import (
     indicator_values,
     level_values,
 )
-from cc_analytics.maps import load_map_boundaries, schematic_boundaries
-from cc_analytics.nested_suppression import protect_nested
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL
 from tests.unit.handmade import A, B
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "pasuruan"
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "pasuruan"
 KEC = "35.14.01"
 PERIODE = "2025-S1"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from cc_analytics.map_indicators import LEVELS, indicator_values
+from cc_analytics.peta.indicators import LEVELS, indicator_values
 from cc_analytics.pkh.queries import Selection
 from cc_analytics.pkh.tables import build_tables
 from cc_analytics.privacy import SHOWN, TOTAL

@@ -1,11 +1,11 @@
 """The values a map is coloured by: one indicator per kecamatan or per desa/kelurahan for one semester.
 
 Indicators (keys are the ``?indikator=`` codes of the Peta page; definitions on screen come from
-:data:`cc_analytics.peta_texts.INDICATOR_DEFINITIONS`):
+:data:`cc_analytics.peta.texts.INDICATOR_DEFINITIONS`):
 
 - ``penduduk``: sum of ``penduduk.jumlah_penduduk`` (jiwa);
 - ``kepadatan``: ``penduduk`` ÷ area (jiwa/km²); the area comes from imported boundary polygons
-  (:func:`cc_analytics.map_area.area_km2`), never from the schematic tiles;
+  (:func:`cc_analytics.peta.area.area_km2`), never from the schematic tiles;
 - ``desil_1_4``: families in desil 1–4 (``dtsen_desil.jumlah_keluarga``, ``desil`` 1–4) ÷ Kartu Keluarga
   (``keluarga.jumlah_kk``), a ratio 0–1;
 - ``cakupan_pkh``: ``pkh_kelayakan.keluarga_layak_pkh`` ÷ ``keluarga_layak``, komponen ``semua``, in the last
@@ -30,14 +30,15 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from cc_analytics import peta_texts, texts
+from cc_analytics import texts
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.formatting import format_number, format_percent
-from cc_analytics.map_area import REGENCY_AREA_KM2, Areas
-from cc_analytics.map_counts import desa_counts, last_tahap, require_periode, wilayah_names
 from cc_analytics.maps.text import NO_DATA
 from cc_analytics.marts_query import fetch_rows
 from cc_analytics.nested_suppression import protect_nested
+from cc_analytics.peta import texts as peta_texts
+from cc_analytics.peta.area import REGENCY_AREA_KM2, Areas
+from cc_analytics.peta.counts import desa_counts, last_tahap, require_periode, wilayah_names
 from cc_analytics.pkh.tables import published_status
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL, TOTAL
 from cc_analytics.provenance import SourceNote, source_dates
@@ -58,7 +59,7 @@ class Indicator:
     Attributes:
         key: one of :data:`INDIKATOR_KEYS`.
         kind: ``count`` (whole numbers), ``ratio`` (0–1, shown as %) or ``density`` (jiwa/km²).
-        tables: desa-level count queries it needs (:data:`cc_analytics.map_counts.COUNT_TABLES`).
+        tables: desa-level count queries it needs (:data:`cc_analytics.peta.counts.COUNT_TABLES`).
         protected: the counts whose suppression hides the value.
         sources: source keys of the source line (:data:`cc_analytics.texts.SOURCE_NAMES`).
     """
@@ -304,7 +305,7 @@ def indicator_values(
         indikator: key of :data:`INDICATORS`.
         level: ``kecamatan`` or ``desa``.
         min_cell: counts below this are suppressed (with complementary suppression).
-        luas_km2: ``(kode_wilayah, km²)`` of the level (:func:`cc_analytics.map_area.area_km2`); needed for
+        luas_km2: ``(kode_wilayah, km²)`` of the level (:func:`cc_analytics.peta.area.area_km2`); needed for
             ``kepadatan``, ignored otherwise.
         is_synthetic: whether the marts are demo data (marks the source line ``(sintetis)``).
 

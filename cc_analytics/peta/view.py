@@ -1,6 +1,6 @@
 """What the Peta page draws and does, without Streamlit: the map model, clicks, headings and file names.
 
-- :func:`build_peta_model` joins :class:`~cc_analytics.map_indicators.IndicatorValues` to the boundaries
+- :func:`build_peta_model` joins :class:`~cc_analytics.peta.indicators.IndicatorValues` to the boundaries
   (:func:`cc_analytics.maps.build_map_model`) and marks suppressed wilayah as such: their own colour, a legend
   entry, and ``<5``/``•`` in the tooltip instead of "tidak ada data";
 - :func:`click_request` turns a click on the map into the URL values of the next view (drill-down);
@@ -22,12 +22,12 @@ import dataclasses
 
 import pandas as pd
 
-from cc_analytics import peta_texts
 from cc_analytics.formatting import format_periode
 from cc_analytics.links import SEMUA
-from cc_analytics.map_indicators import IndicatorValues, value_format
 from cc_analytics.maps import Legend, LegendEntry, MapBoundaries, MapModel, build_map_model
 from cc_analytics.maps.text import NO_DATA
+from cc_analytics.peta import texts as peta_texts
+from cc_analytics.peta.indicators import IndicatorValues, value_format
 from cc_analytics.privacy import SHOWN
 from cc_analytics.provenance import source_line
 
@@ -40,7 +40,7 @@ def build_peta_model(values: IndicatorValues, boundaries: MapBoundaries, kode_ke
     """The map of ``values``: at desa level with a kecamatan, its desa only; at kecamatan level, it outlined.
 
     Args:
-        values: from :func:`cc_analytics.map_indicators.indicator_values`.
+        values: from :func:`cc_analytics.peta.indicators.indicator_values`.
         boundaries: from :func:`cc_analytics.maps.load_map_boundaries`.
         kode_kecamatan: the selected kecamatan, or None for the whole regency.
 
