@@ -28,9 +28,9 @@ import pandas as pd
 from cc_analytics.briefing import narrative
 from cc_analytics.briefing.gaps import kecamatan_gaps
 from cc_analytics.errors import DataNotFoundError
-from cc_analytics.marts_query import fetch_rows, run_query
 from cc_analytics.periods import parse_periode
-from cc_analytics.provenance import SourceNote, source_dates
+from cc_analytics.store.provenance import SourceNote, source_dates
+from cc_analytics.store.query import fetch_rows, run_query
 
 KPI_KEYS = ("penduduk", "jumlah_kk", "keluarga_desil_1_4", "kpm_pkh", "cakupan_pkh", "temuan_kualitas")
 """The headline indicators, in display order."""

@@ -13,8 +13,8 @@ import pandas as pd
 
 from cc_analytics import texts
 from cc_analytics.formatting import format_count, format_percent, is_missing
-from cc_analytics.marts_query import run_query
 from cc_analytics.privacy import SHOWN, SMALL, protect_table
+from cc_analytics.store.query import run_query
 
 _GAPS_SQL = """
 SELECT

@@ -29,6 +29,7 @@ from cc_analytics.maps.validation import (
     PreparedBoundaries,
     prepare_boundaries,
 )
+from cc_analytics.store.connection import file_signature
 
 STORE_FILE_NAME = "batas_wilayah.parquet"
 STORE_COLUMNS = ["level", "kode_wilayah", "nama", "kode_kecamatan", "is_turunan", "asal", "diimpor_pada", "geometry"]
@@ -49,10 +50,7 @@ def store_path(settings: Settings) -> Path:
 
 def store_signature(path: Path) -> str:
     """A string that changes whenever the file at ``path`` is replaced (for cache keys)."""
-    if not path.is_file():
-        return "missing"
-    stat = path.stat()
-    return f"{path}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+    return f"{path}:{file_signature(path)}"
 
 
 def read_store(path: Path) -> gpd.GeoDataFrame:

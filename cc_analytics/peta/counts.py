@@ -12,8 +12,8 @@ import pandas as pd
 
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.formatting import format_periode
-from cc_analytics.marts_query import fetch_rows, run_query
 from cc_analytics.peta import texts as peta_texts
+from cc_analytics.store.query import fetch_rows, run_query
 
 # Desa-level counts: (SQL with the semester, and for PKH the tahap, as parameters; required table or None).
 _COUNTS: dict[str, tuple[str, str | None]] = {

@@ -34,14 +34,14 @@ from cc_analytics import texts
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.formatting import format_number, format_percent
 from cc_analytics.maps.text import NO_DATA
-from cc_analytics.marts_query import fetch_rows
 from cc_analytics.nested_suppression import protect_nested
 from cc_analytics.peta import texts as peta_texts
 from cc_analytics.peta.area import REGENCY_AREA_KM2, Areas
 from cc_analytics.peta.counts import desa_counts, last_tahap, require_periode, wilayah_names
 from cc_analytics.pkh.tables import published_status
 from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL, TOTAL
-from cc_analytics.provenance import SourceNote, source_dates
+from cc_analytics.store.provenance import SourceNote, source_dates
+from cc_analytics.store.query import fetch_rows
 
 INDIKATOR_KEYS = ("penduduk", "kepadatan", "desil_1_4", "cakupan_pkh", "celah_pkh", "kualitas")
 """The indicators, in the order of the selector."""

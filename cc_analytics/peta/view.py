@@ -29,7 +29,7 @@ from cc_analytics.maps.text import NO_DATA
 from cc_analytics.peta import texts as peta_texts
 from cc_analytics.peta.indicators import IndicatorValues, value_format
 from cc_analytics.privacy import SHOWN
-from cc_analytics.provenance import source_line
+from cc_analytics.store.provenance import source_line
 
 HIDDEN_HEX = "#9e9e9e"
 """Colour of wilayah whose value is suppressed (darker than the grey of "tidak ada data")."""

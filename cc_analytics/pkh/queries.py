@@ -15,9 +15,9 @@ import duckdb
 import pandas as pd
 
 from cc_analytics.errors import DataNotFoundError
-from cc_analytics.marts_query import fetch_rows, run_query
 from cc_analytics.pkh_policy import load_policy
 from cc_analytics.schema import FLAGS
+from cc_analytics.store.query import fetch_rows, run_query
 
 COVERAGE_COLUMNS = (
     "kode_wilayah",

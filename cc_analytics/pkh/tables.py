@@ -22,7 +22,6 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from cc_analytics.marts_query import fetch_rows
 from cc_analytics.pkh.protect import (
     INCLUSION_TOTAL,
     ProtectedFigures,
@@ -41,6 +40,7 @@ from cc_analytics.pkh.queries import (
     komponen_pilihan,
 )
 from cc_analytics.privacy import SHOWN, TOTAL
+from cc_analytics.store.query import fetch_rows
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from datetime import date
 
 import duckdb
 
-from cc_analytics.marts_query import fetch_rows
 from cc_analytics.pkh.narrative import narrative, place_name
 from cc_analytics.pkh.queries import Selection
 from cc_analytics.pkh.tables import CoverageTables, build_tables
-from cc_analytics.provenance import SourceNote, source_dates
+from cc_analytics.store.provenance import SourceNote, source_dates
+from cc_analytics.store.query import fetch_rows
 
 _TAHAP_DATE_SQL = "SELECT max(tanggal_data) FROM ingest_log WHERE sumber = 'pkh' AND periode = ?"
 

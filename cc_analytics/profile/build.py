@@ -19,7 +19,7 @@ from cc_analytics.privacy import COMPLEMENT, SHOWN
 from cc_analytics.profile.compare import position, share, spread
 from cc_analytics.profile.counts import LevelCounts, ProtectedCounts
 from cc_analytics.profile.data import Distribution, PeriodeInfo
-from cc_analytics.provenance import SourceNote
+from cc_analytics.store.provenance import SourceNote
 from cc_analytics.wilayah import KODE_KABUPATEN, NAMA_KABUPATEN, load_wilayah
 
 KABUPATEN, KECAMATAN, DESA = "kabupaten", "kecamatan", "desa"

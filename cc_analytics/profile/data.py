@@ -16,12 +16,12 @@ import duckdb
 import pandas as pd
 
 from cc_analytics.errors import DataNotFoundError
-from cc_analytics.marts_query import fetch_rows
 from cc_analytics.periods import parse_periode
 from cc_analytics.profile import queries
 from cc_analytics.profile.counts import ProtectedCounts, protect_profile_counts
 from cc_analytics.profile.protect import ProtectedLevels, protect_levels
-from cc_analytics.provenance import SourceNote, source_dates
+from cc_analytics.store.provenance import SourceNote, source_dates
+from cc_analytics.store.query import fetch_rows
 
 DISTRIBUTIONS = ("pyramid", "desil", "komponen", "kualitas")
 """The distributions of the profile, in display order."""

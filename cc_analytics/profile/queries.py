@@ -14,8 +14,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cc_analytics.marts_query import fetch_rows, run_query
 from cc_analytics.schema import AGE_GROUPS, KOMPONEN
+from cc_analytics.store.query import fetch_rows, run_query
 
 COUNT_COLUMNS = (
     "penduduk",

@@ -20,8 +20,8 @@ import pandas as pd
 
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.ingest.shown import stored_value_sql
-from cc_analytics.marts_query import fetch_rows, run_query
 from cc_analytics.privacy import COMPLEMENT, SHOWN, TOTAL, protect_table
+from cc_analytics.store.query import fetch_rows, run_query
 from cc_analytics.wilayah import KODE_KABUPATEN, NAMA_KABUPATEN
 
 SOURCE_ORDER = ("dukcapil", "dtsen", "pkh", "penduduk")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from cc_analytics import texts
-from cc_analytics.bootstrap import ensure_marts, recover_once
 from cc_analytics.config import Settings
 from cc_analytics.errors import CCError
 from cc_analytics.store import marts_exist
+from cc_analytics.store.bootstrap import ensure_marts, recover_once
 
 
 def ensure_marts_with_progress(settings: Settings) -> None:
-    """Build the marts (via :func:`cc_analytics.bootstrap.ensure_marts`) inside a status box, if missing.
+    """Build the marts (via :func:`cc_analytics.store.bootstrap.ensure_marts`) inside a status box, if missing.
 
     Raises:
         CCError: when the build fails (shown by :func:`cc_analytics.ui.errors.user_errors`).

@@ -17,9 +17,9 @@ from cc_analytics.config import Settings
 from cc_analytics.errors import CCError
 from cc_analytics.formatting import format_number, format_percent, format_periode
 from cc_analytics.privacy import SHOWN
-from cc_analytics.provenance import SourceNote, source_dates, source_line
 from cc_analytics.quality import display, queries, upload
 from cc_analytics.quality import texts as tx
+from cc_analytics.store.provenance import SourceNote, source_dates, source_line
 from cc_analytics.texts import SUPPRESSION_NOTE
 from cc_analytics.ui import errors, loaders, url_state
 

@@ -16,7 +16,7 @@ from cc_analytics.profile import charts, data
 from cc_analytics.profile import texts as tx
 from cc_analytics.profile.build import DESA, KABUPATEN, KECAMATAN, Profile, build_profile
 from cc_analytics.profile.display import Card, cards, kualitas_frame, table_columns, units_frame, units_styler
-from cc_analytics.provenance import source_line
+from cc_analytics.store.provenance import source_line
 from cc_analytics.ui import loaders, url_state
 
 CARD_SOURCES = {

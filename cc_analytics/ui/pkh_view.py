@@ -23,7 +23,7 @@ from cc_analytics.pkh import texts as t
 from cc_analytics.pkh.tables import build_tables
 from cc_analytics.pkh.view import PkhView, assemble_view, coverage_source
 from cc_analytics.pkh_policy import load_policy
-from cc_analytics.provenance import source_line
+from cc_analytics.store.provenance import source_line
 from cc_analytics.ui import loaders, url_state
 
 TAHAP_KEY = "tahap"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from cc_analytics import export, provenance, store, texts
+from cc_analytics import export, store, texts
 from cc_analytics.config import Settings
 from cc_analytics.errors import CCError
 from cc_analytics.forecasting import (
@@ -41,7 +41,8 @@ from cc_analytics.forecasting.forecast import (
     KODE_KABUPATEN,
 )
 from cc_analytics.formatting import describe_change, format_number, format_periode
-from cc_analytics.provenance import SourceNote
+from cc_analytics.store import provenance
+from cc_analytics.store.provenance import SourceNote
 from cc_analytics.ui import errors, loaders, url_state, widgets
 
 LEVEL_PERCENT_RANGE = (50, 95)

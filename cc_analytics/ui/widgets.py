@@ -24,7 +24,7 @@ from cc_analytics.formatting import (
     format_signed_percent,
     format_signed_points,
 )
-from cc_analytics.provenance import SourceNote, source_line
+from cc_analytics.store.provenance import SourceNote, source_line
 from cc_analytics.ui import url_state
 
 FAVICON = str(Path(__file__).with_name("favicon.svg"))

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from cc_analytics import briefing, texts
 from cc_analytics.formatting import format_number, format_percent, format_periode
-from cc_analytics.provenance import source_line
+from cc_analytics.store.provenance import source_line
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"

@@ -17,7 +17,7 @@ from cc_analytics.maps import load_map_boundaries
 from cc_analytics.peta import texts as peta_texts
 from cc_analytics.peta.area import area_km2
 from cc_analytics.peta.indicators import IndicatorValues, indicator_values
-from cc_analytics.provenance import source_line
+from cc_analytics.store.provenance import source_line
 from tests.app.routing import open_via_router
 
 ROOT = Path(__file__).resolve().parents[2]

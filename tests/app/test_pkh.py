@@ -21,7 +21,7 @@ from cc_analytics.pkh import method as coverage_method
 from cc_analytics.pkh import texts as t
 from cc_analytics.pkh.queries import Selection, tahap_options
 from cc_analytics.pkh.view import PkhView, build_view
-from cc_analytics.provenance import source_line
+from cc_analytics.store.provenance import source_line
 from tests.app.routing import open_via_router
 
 PAGE = "pages/pkh_page.py"

@@ -18,12 +18,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cc_analytics.bootstrap import ensure_marts, recover_once
-from cc_analytics.errors import ImplausibleDataError, ImportBusyError, IngestError
+from cc_analytics.errors import ImplausibleDataError, ImportBusyError, IngestError, SourceFileError
 from cc_analytics.ingest import run_ingest, swap
 from cc_analytics.ingest.importer import import_files
 from cc_analytics.ingest.lock import writer_lock
 from cc_analytics.schema import DUKCAPIL, PKH
+from cc_analytics.store.bootstrap import ensure_marts, recover_once
 from tests.unit.handmade import DUKCAPIL_ROWS, A, nik, person, pkh_row, write_handmade_raw
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +70,7 @@ def test_header_only_snapshot_is_refused_even_when_forced(store, tmp_path):
     before = snapshot(store)
     empty = write_csv(tmp_path / "in" / "dukcapil_2025-S2.csv", HEADER, [])
     for paksa in (False, True):
-        with pytest.raises(ImplausibleDataError, match="tidak berisi baris data"):
+        with pytest.raises(SourceFileError, match="tidak ada baris data"):
             import_files([empty], store, paksa=paksa)
     assert snapshot(store) == before
     assert leftovers(store) == []

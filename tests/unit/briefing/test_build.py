@@ -24,10 +24,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from cc_analytics import briefing, provenance
+from cc_analytics import briefing
 from cc_analytics.briefing import gaps
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.schema import MARTS
+from cc_analytics.store import provenance
 
 SQL_TYPES = {"text": "VARCHAR", "code": "VARCHAR", "int": "BIGINT", "date": "DATE"}
 

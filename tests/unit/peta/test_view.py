@@ -22,7 +22,7 @@ from cc_analytics.peta.view import (
     subtitle,
     suppression_note,
 )
-from cc_analytics.provenance import SourceNote
+from cc_analytics.store.provenance import SourceNote
 
 BOUNDARIES = schematic_boundaries()
 

@@ -19,12 +19,17 @@ def marts_exist(path: Path) -> bool:
     return path.is_file()
 
 
-def marts_signature(path: Path) -> str:
-    """A string that changes whenever the marts file is replaced (inode, size, mtime)."""
+def file_signature(path: Path) -> str:
+    """A string that changes whenever the file at ``path`` is replaced (inode, size, mtime); for cache keys."""
     if not path.is_file():
         return "missing"
     stat = path.stat()
     return f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def marts_signature(path: Path) -> str:
+    """A string that changes whenever the marts file is replaced (see :func:`file_signature`)."""
+    return file_signature(path)
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:

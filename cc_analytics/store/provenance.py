@@ -20,8 +20,8 @@ import duckdb
 
 from cc_analytics import texts
 from cc_analytics.formatting import format_date_long
-from cc_analytics.marts_query import fetch_rows
 from cc_analytics.periods import parse_periode
+from cc_analytics.store.query import fetch_rows
 
 _LOG_DATES_SQL = "SELECT sumber, max(tanggal_data) FROM ingest_log WHERE tanggal_data BETWEEN ? AND ? GROUP BY sumber"
 _DTSEN_DATE_SQL = "SELECT max(tanggal_dtsen) FROM dtsen_desil WHERE periode = ?"

@@ -19,7 +19,7 @@ from cc_analytics.errors import ImportBusyError
 from cc_analytics.ingest import run_ingest
 from cc_analytics.ingest.lock import writer_lock
 from cc_analytics.ingest.swap import recover
-from cc_analytics.store import marts_exist
+from cc_analytics.store.connection import marts_exist
 
 Progress = Callable[[float, str], None]
 
