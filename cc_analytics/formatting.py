@@ -124,30 +124,29 @@ def format_signed_points(difference: float, decimals: int = 1) -> str:
     return f"{sign}{format_number(abs(points), decimals)} {texts.POIN}"
 
 
+def _describe(ratio: float, decimals: int, unit: str) -> str:
+    """``naik``/``turun`` and the size of ``ratio`` × 100 with ``unit``; ``tetap`` when exactly zero, ``relatif
+    tetap`` when it rounds to zero, a dash when not a number."""
+    if not math.isfinite(ratio):
+        return texts.NO_NUMBER
+    if ratio == 0:
+        return texts.TETAP
+    scaled = ratio * 100
+    if _rounds_to_zero(scaled, decimals):
+        return texts.RELATIF_TETAP
+    word = texts.NAIK if scaled > 0 else texts.TURUN
+    return f"{word} {format_number(abs(scaled), decimals)}{unit}"
+
+
 def describe_change(change: float, decimals: int = 1) -> str:
     """A relative change in words: ``0.006`` → ``naik 0,6%``, ``-0.012`` → ``turun 1,2%``.
 
     Exactly zero gives ``tetap``; a non-zero change that rounds to zero gives ``relatif tetap``.
     """
-    if not math.isfinite(change):
-        return texts.NO_NUMBER
-    if change == 0:
-        return texts.TETAP
-    pct = change * 100
-    if _rounds_to_zero(pct, decimals):
-        return texts.RELATIF_TETAP
-    word = texts.NAIK if pct > 0 else texts.TURUN
-    return f"{word} {format_number(abs(pct), decimals)}%"
+    return _describe(change, decimals, "%")
 
 
 def describe_points(difference: float, decimals: int = 1) -> str:
-    """A difference of two shares in words: ``0.012`` → ``naik 1,2 poin persen``."""
-    if not math.isfinite(difference):
-        return texts.NO_NUMBER
-    if difference == 0:
-        return texts.TETAP
-    points = difference * 100
-    if _rounds_to_zero(points, decimals):
-        return texts.RELATIF_TETAP
-    word = texts.NAIK if points > 0 else texts.TURUN
-    return f"{word} {format_number(abs(points), decimals)} {texts.POIN_PERSEN}"
+    """A difference of two shares in words: ``0.012`` → ``naik 1,2 poin persen`` (zero as in
+    :func:`describe_change`)."""
+    return _describe(difference, decimals, f" {texts.POIN_PERSEN}")
