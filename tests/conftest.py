@@ -12,6 +12,14 @@ SHARED_DATA = ROOT.parent / "shared" / "data" / "pasuruan"
 # Small enough to build in a few seconds, large enough that every desa has people.
 TEST_SCALE = 0.01
 TEST_SEED = 7
+E2E_DIR = ROOT / "tests" / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every real-browser test ``e2e``: the everyday loop is ``pytest -m "not e2e"``."""
+    for item in items:
+        if item.path.is_relative_to(E2E_DIR):
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")
