@@ -24,12 +24,11 @@ from cc_analytics.pkh.tables import build_tables
 from cc_analytics.pkh.view import PkhView, assemble_view, coverage_source
 from cc_analytics.pkh_policy import load_policy
 from cc_analytics.store.provenance import source_line
-from cc_analytics.ui import loaders, url_state
+from cc_analytics.ui import loaders, url_state, widgets
 
 TAHAP_KEY = "tahap"
 KOMPONEN_KEY = "komponen"
 CHART_LIMIT = 15
-_ID_LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp", ""]))
 
 
 def filters(settings: Settings, periode: str) -> queries.Selection | None:
@@ -153,7 +152,7 @@ def _chart(data: pd.DataFrame) -> alt.Chart:
             ],
         )
     )
-    return bars.properties(height=alt.Step(24)).configure(locale=_ID_LOCALE)
+    return bars.properties(height=alt.Step(24)).configure(locale=widgets.ID_LOCALE)
 
 
 def ranking_section(view: PkhView) -> None:
