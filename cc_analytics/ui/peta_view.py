@@ -53,6 +53,47 @@ class LoadedBoundaries:
     problem: BoundaryError | None = None
 
 
+def controls() -> tuple[str, str]:
+    """The page title and the indicator and level choices (both in the URL); returns (indikator, level)."""
+    st.title(peta_texts.TITLE)
+    left, right = st.columns([3, 2])
+    indikator = url_state.select(
+        peta_texts.INDIKATOR_LABEL,
+        "indikator",
+        map_indicators.INDIKATOR_KEYS,
+        default="penduduk",
+        format_func=lambda key: map_indicators.INDICATORS[key].label,
+        container=left,
+    )
+    level = url_state.select(
+        peta_texts.LEVEL_LABEL,
+        "level",
+        map_indicators.LEVELS,
+        default="kecamatan",
+        format_func=peta_texts.LEVEL_OPTIONS.get,
+        widget="segmented",
+        container=right,
+    )
+    return indikator, level
+
+
+def heading(values: IndicatorValues, wilayah: url_state.Wilayah, level: str) -> str:
+    """Show the line above the map (what it shows, where, and how to drill down); return its first part."""
+    text = peta.subtitle(values, links.wilayah_names().get(wilayah.kode_kecamatan or ""))
+    st.caption(f"{text}. {peta.hint(level)}")
+    return text
+
+
+def wilayah_names() -> dict[str, str]:
+    """Kemendagri code → official name of every wilayah (for the selection and navigation boxes)."""
+    return links.wilayah_names()
+
+
+def png_file_name(values: IndicatorValues, wilayah: url_state.Wilayah) -> str:
+    """File name of the map's PNG download."""
+    return peta.png_file_name(values, wilayah.kode_kecamatan)
+
+
 def boundary_key(settings: Settings) -> str:
     """Cache key of the boundaries: the file the maps load and its version (changes when it is replaced)."""
     return f"{boundaries_source(settings)}|{boundaries_signature(settings)}"

@@ -48,3 +48,25 @@ def test_import_linter_contracts_hold():
         [str(lint), "--config", str(ROOT / "pyproject.toml")], capture_output=True, text=True, cwd=ROOT
     )
     assert done.returncode == 0, done.stdout[-2000:]
+
+
+def _library_imports(path: Path) -> set[str]:
+    """The ``cc_analytics`` modules a file imports (``from cc_analytics.ui import x`` → ``cc_analytics.ui``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cc_analytics"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name.startswith("cc_analytics"))
+    return found
+
+
+def test_pages_reach_the_library_through_the_ui_bridge_only():
+    allowed = {"cc_analytics.ui", "cc_analytics.config"}
+    offenders = {
+        path.name: sorted(found - allowed)
+        for path in sorted((ROOT / "pages").glob("*.py"))
+        if (found := _library_imports(path)) - allowed
+    }
+    assert offenders == {}
