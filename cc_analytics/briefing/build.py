@@ -8,7 +8,7 @@ DuckDB does the aggregation; the functions here return small typed results:
   suppressed (:mod:`cc_analytics.privacy`);
 - :func:`build_briefing` → both, plus the narrative (:mod:`cc_analytics.briefing.narrative`), in one object.
 
-Definitions (also on screen, see :data:`cc_analytics.texts.KPI_DEFINITIONS`):
+Definitions (also on screen, see :data:`cc_analytics.briefing.texts.KPI_DEFINITIONS`):
 
 - ``penduduk``: sum of ``penduduk.jumlah_penduduk`` (jiwa);
 - ``jumlah_kk``: sum of ``keluarga.jumlah_kk`` (KK);

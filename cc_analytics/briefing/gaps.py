@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cc_analytics import texts
+from cc_analytics.briefing import texts as tx
 from cc_analytics.formatting import format_count, format_percent, is_missing
 from cc_analytics.privacy import SHOWN, SMALL, protect_table
 from cc_analytics.store.query import run_query
@@ -108,7 +108,7 @@ def gaps_for_display(gaps: pd.DataFrame, *, min_cell: int, limit: int = 10) -> p
     """The first ``limit`` rows of :func:`kecamatan_gaps` as text, with Indonesian column headers.
 
     Counts read ``1.234``, ``<5`` (small) or ``•`` (hidden to protect a small count); shares ``62,1%`` or
-    ``–``. Headers come from :data:`cc_analytics.texts.GAP_COLUMNS`.
+    ``–``. Headers come from :data:`cc_analytics.briefing.texts.GAP_COLUMNS`.
     """
     top = gaps.head(limit)
     frame = pd.DataFrame(
@@ -128,7 +128,7 @@ def gaps_for_display(gaps: pd.DataFrame, *, min_cell: int, limit: int = 10) -> p
             ],
         }
     )
-    return frame.rename(columns=texts.GAP_COLUMNS).reset_index(drop=True)
+    return frame.rename(columns=tx.GAP_COLUMNS).reset_index(drop=True)
 
 
 def gaps_for_chart(gaps: pd.DataFrame, *, limit: int = 10) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from cc_analytics import texts
+from cc_analytics.briefing import texts as tx
 from cc_analytics.formatting import describe_change, describe_points, format_number, format_percent, format_periode
 from cc_analytics.formatting import is_missing as _missing
 from cc_analytics.wilayah import NAMA_KABUPATEN
@@ -48,17 +48,17 @@ def _with_change(sentence: str, kpi: KpiLike, previous_name: str | None, unit: s
         return sentence + "."
     words = describe_points(change) if kpi.is_ratio else describe_change(change)
     before = _value_text(kpi, kpi.previous) + (f" {unit}" if unit else "")
-    return sentence + texts.NARASI_CHANGE.format(perubahan=words, previous=previous_name, nilai_lalu=before) + "."
+    return sentence + tx.NARASI_CHANGE.format(perubahan=words, previous=previous_name, nilai_lalu=before) + "."
 
 
 # indicator key -> (sentence template, unit repeated after the previous value)
 _TEMPLATES: dict[str, tuple[str, str]] = {
-    "penduduk": (texts.NARASI_PENDUDUK, "jiwa"),
-    "jumlah_kk": (texts.NARASI_KK, "KK"),
-    "keluarga_desil_1_4": (texts.NARASI_DESIL, "keluarga"),
-    "kpm_pkh": (texts.NARASI_KPM, "keluarga"),
-    "cakupan_pkh": (texts.NARASI_CAKUPAN, ""),
-    "temuan_kualitas": (texts.NARASI_KUALITAS, "temuan"),
+    "penduduk": (tx.NARASI_PENDUDUK, "jiwa"),
+    "jumlah_kk": (tx.NARASI_KK, "KK"),
+    "keluarga_desil_1_4": (tx.NARASI_DESIL, "keluarga"),
+    "kpm_pkh": (tx.NARASI_KPM, "keluarga"),
+    "cakupan_pkh": (tx.NARASI_CAKUPAN, ""),
+    "temuan_kualitas": (tx.NARASI_KUALITAS, "temuan"),
 }
 
 
@@ -87,7 +87,7 @@ def _gap_sentence(gaps: pd.DataFrame) -> str | None:
         return None
     ratio = top["rasio_belum_tercakup"]
     return (
-        texts.NARASI_GAP.format(
+        tx.NARASI_GAP.format(
             kecamatan=top["nama_kecamatan"],
             belum=format_number(int(top["keluarga_belum_tercakup"])),
             rasio="–" if _missing(ratio) else format_percent(float(ratio)),
@@ -117,7 +117,7 @@ def build_narrative(
         Sentences separated by single spaces.
     """
     previous_name = format_periode(previous_periode) if previous_periode else None
-    tahap_text = texts.NARASI_TAHAP.format(tahap=tahap[0], tahun=tahap[1]) if tahap else texts.NARASI_TAHAP_UNKNOWN
+    tahap_text = tx.NARASI_TAHAP.format(tahap=tahap[0], tahun=tahap[1]) if tahap else tx.NARASI_TAHAP_UNKNOWN
     periode_name = format_periode(periode)
     welfare = ("penduduk", "jumlah_kk", "keluarga_desil_1_4", "kpm_pkh", "cakupan_pkh")
     sentences = _indicator_sentences(kpis, welfare, periode_name, previous_name, tahap_text)

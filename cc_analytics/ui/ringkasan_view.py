@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from cc_analytics import texts
+from cc_analytics.briefing import texts as tx
 from cc_analytics.briefing.build import Briefing, Kpi
 from cc_analytics.briefing.gaps import gaps_for_chart, gaps_for_display
 from cc_analytics.formatting import (
@@ -57,26 +58,26 @@ def kpi_card(kpi: Kpi, *, label: str, previous_periode: str | None) -> None:
             delta=delta,
             delta_color=_delta_color(kpi),  # type: ignore[arg-type]
             delta_arrow=_delta_arrow(delta),  # type: ignore[arg-type]
-            delta_description=texts.DELTA_DESCRIPTION.format(previous=format_periode(previous_periode))
+            delta_description=tx.DELTA_DESCRIPTION.format(previous=format_periode(previous_periode))
             if previous_periode and kpi.change is not None
             else None,
-            help=texts.KPI_DEFINITIONS[kpi.key],
+            help=tx.KPI_DEFINITIONS[kpi.key],
         )
         source_caption(kpi.source)
 
 
 def kpi_grid(data: Briefing) -> None:
     """The six headline cards of :class:`Briefing`, three per row, and the definition of cakupan."""
-    st.subheader(texts.KPI_HEADING)
-    labels = dict(texts.KPI_LABELS)
+    st.subheader(tx.KPI_HEADING)
+    labels = dict(tx.KPI_LABELS)
     if data.tahap is not None:
-        labels["kpm_pkh"] = texts.KPM_PKH_LABEL_TAHAP.format(tahap=data.tahap.tahap, tahun=data.tahap.tahun)
+        labels["kpm_pkh"] = tx.KPM_PKH_LABEL_TAHAP.format(tahap=data.tahap.tahap, tahun=data.tahap.tahun)
     keys = list(data.kpis)
     for start in range(0, len(keys), 3):
         for column, key in zip(st.columns(3), keys[start : start + 3], strict=False):
             with column:
                 kpi_card(data.kpis[key], label=labels[key], previous_periode=data.previous_periode)
-    st.caption(texts.CAKUPAN_CAPTION)
+    st.caption(tx.CAKUPAN_CAPTION)
 
 
 def _gap_chart(chart_data: pd.DataFrame) -> alt.Chart:
@@ -84,12 +85,12 @@ def _gap_chart(chart_data: pd.DataFrame) -> alt.Chart:
         alt.Chart(chart_data)
         .mark_bar()
         .encode(
-            x=alt.X("keluarga_belum_tercakup:Q", title=texts.GAP_CHART_X, axis=alt.Axis(format=",d")),
+            x=alt.X("keluarga_belum_tercakup:Q", title=tx.GAP_CHART_X, axis=alt.Axis(format=",d")),
             y=alt.Y("nama_kecamatan:N", title=None, sort="-x"),
             tooltip=[
-                alt.Tooltip("nama_kecamatan:N", title=texts.GAP_CHART_Y),
-                alt.Tooltip("label:N", title=texts.GAP_CHART_X),
-                alt.Tooltip("rasio_label:N", title=texts.GAP_COLUMNS["rasio_belum_tercakup"]),
+                alt.Tooltip("nama_kecamatan:N", title=tx.GAP_CHART_Y),
+                alt.Tooltip("label:N", title=tx.GAP_CHART_X),
+                alt.Tooltip("rasio_label:N", title=tx.GAP_COLUMNS["rasio_belum_tercakup"]),
             ],
         )
     )
@@ -98,15 +99,15 @@ def _gap_chart(chart_data: pd.DataFrame) -> alt.Chart:
 
 def gap_section(data: Briefing, *, limit: int = 10) -> None:
     """Kecamatan with the largest coverage gaps: table (suppressed counts marked) and bar chart."""
-    st.subheader(texts.GAPS_HEADING)
+    st.subheader(tx.GAPS_HEADING)
     if data.gaps.empty:
-        st.info(texts.GAPS_EMPTY)
+        st.info(tx.GAPS_EMPTY)
         return
-    st.caption(texts.GAPS_CAPTION.format(limit=min(limit, len(data.gaps)), total=len(data.gaps)))
+    st.caption(tx.GAPS_CAPTION.format(limit=min(limit, len(data.gaps)), total=len(data.gaps)))
     left, right = st.columns([3, 2])
     with left:
         table = gaps_for_display(data.gaps, min_cell=data.min_cell, limit=limit)
-        numbers = [c for c in table.columns if c != texts.GAP_COLUMNS["nama_kecamatan"]]
+        numbers = [c for c in table.columns if c != tx.GAP_COLUMNS["nama_kecamatan"]]
         st.dataframe(
             table,
             hide_index=True,
@@ -123,15 +124,15 @@ def gap_section(data: Briefing, *, limit: int = 10) -> None:
 
 def page_header(data: Briefing) -> None:
     """Page title with the semester (and the one compared with) underneath."""
-    st.title(texts.RINGKASAN_TITLE)
+    st.title(tx.RINGKASAN_TITLE)
     periode = format_periode(data.periode)
     if data.previous_periode:
-        st.caption(texts.RINGKASAN_SUBTITLE.format(periode=periode, previous=format_periode(data.previous_periode)))
+        st.caption(tx.RINGKASAN_SUBTITLE.format(periode=periode, previous=format_periode(data.previous_periode)))
     else:
-        st.caption(texts.RINGKASAN_SUBTITLE_FIRST.format(periode=periode))
+        st.caption(tx.RINGKASAN_SUBTITLE_FIRST.format(periode=periode))
 
 
 def narrative(text: str) -> None:
     """The short narrative in a highlighted box."""
-    st.subheader(texts.NARRATIVE_HEADING)
+    st.subheader(tx.NARRATIVE_HEADING)
     st.info(text, icon=":material/campaign:")

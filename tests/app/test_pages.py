@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from cc_analytics import briefing, texts
+from cc_analytics.briefing import texts as tx
 from cc_analytics.formatting import format_number, format_percent, format_periode
 from cc_analytics.store.provenance import source_line
 
@@ -89,11 +90,11 @@ def test_ringkasan_shows_library_numbers(marts: duckdb.DuckDBPyConnection) -> No
     assert not at.exception
     metrics = metric_values(at)
     kpis = expected.kpis
-    assert metrics[texts.KPI_LABELS["penduduk"]] == format_number(kpis["penduduk"].value)
-    assert metrics[texts.KPI_LABELS["jumlah_kk"]] == format_number(kpis["jumlah_kk"].value)
-    assert metrics[texts.KPI_LABELS["cakupan_pkh"]] == format_percent(kpis["cakupan_pkh"].value)
+    assert metrics[tx.KPI_LABELS["penduduk"]] == format_number(kpis["penduduk"].value)
+    assert metrics[tx.KPI_LABELS["jumlah_kk"]] == format_number(kpis["jumlah_kk"].value)
+    assert metrics[tx.KPI_LABELS["cakupan_pkh"]] == format_percent(kpis["cakupan_pkh"].value)
     assert expected.tahap is not None
-    kpm_label = texts.KPM_PKH_LABEL_TAHAP.format(tahap=expected.tahap.tahap, tahun=expected.tahap.tahun)
+    kpm_label = tx.KPM_PKH_LABEL_TAHAP.format(tahap=expected.tahap.tahap, tahun=expected.tahap.tahun)
     assert metrics[kpm_label] == format_number(kpis["kpm_pkh"].value)
     assert len(metrics) == len(briefing.KPI_KEYS)
     captions = [c.value for c in at.caption]
@@ -110,7 +111,7 @@ def test_periode_from_url_carries_into_the_page(marts: duckdb.DuckDBPyConnection
     at.run()
     assert at.selectbox(key="periode").value == first
     expected = expected_briefing(marts, first)
-    assert metric_values(at)[texts.KPI_LABELS["penduduk"]] == format_number(expected.kpis["penduduk"].value)
+    assert metric_values(at)[tx.KPI_LABELS["penduduk"]] == format_number(expected.kpis["penduduk"].value)
 
 
 def test_periode_label_in_url_is_accepted(marts: duckdb.DuckDBPyConnection) -> None:
@@ -137,7 +138,7 @@ def test_choosing_a_periode_updates_the_numbers(marts: duckdb.DuckDBPyConnection
     at.selectbox(key="periode").select(periodes[-2]).run()
     assert not at.exception
     expected = expected_briefing(marts, periodes[-2])
-    assert metric_values(at)[texts.KPI_LABELS["jumlah_kk"]] == format_number(expected.kpis["jumlah_kk"].value)
+    assert metric_values(at)[tx.KPI_LABELS["jumlah_kk"]] == format_number(expected.kpis["jumlah_kk"].value)
 
 
 def test_configuration_error_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

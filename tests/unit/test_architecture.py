@@ -70,3 +70,8 @@ def test_pages_reach_the_library_through_the_ui_bridge_only():
         if (found := _library_imports(path)) - allowed
     }
     assert offenders == {}
+
+
+def test_every_capability_package_keeps_its_sentences_in_its_own_texts_module():
+    capabilities = ("briefing", "forecasting", "peta", "pkh", "profile", "quality")
+    assert [name for name in capabilities if not (ROOT / "cc_analytics" / name / "texts.py").is_file()] == []
