@@ -1,8 +1,8 @@
-"""Every on-screen string of the app, in Bahasa Indonesia, in one place.
+"""The app-wide on-screen strings, in Bahasa Indonesia: navigation, banners, selectors, links, errors, sources.
 
-Pages and ``cc_analytics.ui`` read their titles, captions, definitions and messages from here, so the
-wording can be reviewed (and later translated) without reading code. Templates use ``str.format`` fields
-named after what they receive.
+Each capability keeps its own sentences in its own ``texts`` module (``cc_analytics.briefing.texts``,
+``cc_analytics.pkh.texts``, ...); this one holds what every page shares, so the wording can be reviewed (and
+later translated) without reading code. Templates use ``str.format`` fields named after what they receive.
 """
 
 from __future__ import annotations
