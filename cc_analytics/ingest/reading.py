@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from cc_analytics.errors import SourceFileError
+from cc_analytics.formatting import format_number
 from cc_analytics.ingest.files import RawFile
 from cc_analytics.ingest.line_scan import MAX_FIELDS, MAX_LINE_BYTES, LineCount, count_lines
 from cc_analytics.schema import RAW_SOURCES, normalise_column_name
@@ -45,7 +46,9 @@ def read_header(raw: RawFile, path: Path | None = None) -> tuple[list[str], str]
     end = min((i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0), default=-1)
     if end < 0 and len(head) > MAX_LINE_BYTES:
         raise SourceFileError(
-            raw.name, f"baris judul kolom terlalu panjang (lebih dari {MAX_LINE_BYTES} byte); bukan berkas CSV data"
+            raw.name,
+            f"baris judul kolom terlalu panjang (lebih dari {format_number(MAX_LINE_BYTES)} byte); "
+            "bukan berkas CSV data",
         )
     try:
         first = head[: end if end >= 0 else len(head)].decode("utf-8-sig")
