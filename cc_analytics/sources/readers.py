@@ -168,7 +168,9 @@ def _xlsx_to_csv(path: Path, sumber: str, out: Path) -> str:
                 header, note = _copy_sheet(sheet, ranges, path.name, writer, header, required, budget)
                 used += [note] if note else []
     except (zipfile.BadZipFile, KeyError, ParseError, zlib.error, EOFError, ValueError) as exc:
-        raise SourceFileError(path.name, f"isi berkas XLSX rusak ({type(exc).__name__})") from exc
+        raise SourceFileError(
+            path.name, "isi berkas XLSX rusak; buka dan simpan ulang di Excel, atau simpan sebagai CSV"
+        ) from exc
     finally:
         workbook.close()
         archive.close()

@@ -154,7 +154,9 @@ def open_workbook(path: Path):  # type: ignore[no-untyped-def]
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError, ParseError, zlib.error) as exc:
         archive.close()
-        raise SourceFileError(path.name, f"bukan berkas XLSX yang dapat dibaca ({type(exc).__name__})") from exc
+        raise SourceFileError(
+            path.name, "bukan berkas XLSX yang dapat dibaca (isi arsipnya tidak lengkap atau rusak)"
+        ) from exc
     return workbook, archive
 
 

@@ -251,6 +251,34 @@ def xlsx_far_cell(folder: Path) -> Path:
     return _write(folder, "dukcapil_2025-S1.xlsx", _patch_sheet(_xlsx_bytes(), patch))
 
 
+def zip_not_xlsx(folder: Path) -> Path:
+    """A zip archive without a workbook in it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("catatan.txt", "bukan buku kerja")
+    return _write(folder, "dukcapil_2025-S1.xlsx", buffer.getvalue())
+
+
+def xlsx_truncated_sheet(folder: Path) -> Path:
+    """A workbook whose worksheet XML stops halfway."""
+    return _write(folder, "dukcapil_2025-S1.xlsx", _patch_sheet(_xlsx_bytes(), lambda xml: xml[: len(xml) // 2]))
+
+
+def xlsx_entity_expansion(folder: Path) -> Path:
+    """A worksheet whose XML declares nested entities that expand to gigabytes ("billion laughs")."""
+    entities = b'<!ENTITY a0 "ha">' + b"".join(
+        b'<!ENTITY a%d "%s">' % (i, b"".join(b"&a%d;" % (i - 1) for _ in range(10))) for i in range(1, 10)
+    )
+
+    def patch(xml: bytes) -> bytes:
+        start = xml.index(b"<worksheet")
+        cell = b'<c r="A7" t="inlineStr"><is><t>&a9;</t></is></c>'
+        body = xml[start:].replace(b"</sheetData>", b'<row r="7">' + cell + b"</row></sheetData>")
+        return b"<?xml version='1.0'?><!DOCTYPE worksheet [" + entities + b"]>" + body
+
+    return _write(folder, "dukcapil_2025-S1.xlsx", _patch_sheet(_xlsx_bytes(), patch))
+
+
 def xlsx_zip_bomb(folder: Path, megabytes: int = 1500) -> Path:
     """A worksheet of ``megabytes`` MB of XML that deflates to about a thousandth of that."""
     base = _xlsx_bytes()
@@ -317,4 +345,7 @@ HOSTILE = [
     Hostile("xlsx_huge_dimension", xlsx_huge_dimension, exits=(0, 2)),
     Hostile("xlsx_far_cell", xlsx_far_cell),
     Hostile("xlsx_zip_bomb", xlsx_zip_bomb),
+    Hostile("zip_not_xlsx", zip_not_xlsx),
+    Hostile("xlsx_truncated_sheet", xlsx_truncated_sheet),
+    Hostile("xlsx_entity_expansion", xlsx_entity_expansion),
 ]
