@@ -4,6 +4,10 @@ Headers are matched case- and space-insensitively against the declared schema; e
 text so that validation, not the reader, decides what is wrong with a value. Lines that do not have the
 header's number of fields are kept aside by DuckDB (``store_rejects``) and become rejected rows with a
 reason, so that rows read = rows accepted + rows rejected holds for every file.
+
+Before the reader runs, one pass over the bytes (:mod:`cc_analytics.ingest.line_scan`) counts the file's data
+lines and bounds what the reader is given; afterwards the rows read must equal those lines, or the file was
+not read to its end and is unreadable. Messages name lines and columns, never the file's content.
 """
 
 from __future__ import annotations
