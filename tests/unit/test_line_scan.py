@@ -7,6 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from cc_analytics.errors import SourceFileError
+from cc_analytics.ingest import run_ingest
 from cc_analytics.ingest.check_file import check_file
 from cc_analytics.ingest.files import discover
 from cc_analytics.sources import xlsx
@@ -113,3 +114,17 @@ def test_xlsx_limits(tmp_path, monkeypatch, limit, value, words):
     path = _workbook(tmp_path / "dukcapil_2025-S1.xlsx", rows=5, merge="I2:I4")
     with pytest.raises(SourceFileError, match=words):
         check_file(path)
+
+
+def test_ingest_of_a_file_not_read_to_its_end_fails_and_writes_nothing(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    lines = csv_text(40).split("\n")
+    lines[10] = _named(10, '"TERBUKA')
+    (raw / "dukcapil_2025-S1.csv").write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "marts.duckdb"
+    with pytest.raises(
+        SourceFileError, match="tidak terbaca sampai akhir: berkas berisi 40 baris data, yang terbaca 10"
+    ):
+        run_ingest(raw, out)
+    assert not out.exists()
