@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "forecast": ("cc_analytics.forecasting.cli_forecast", "proyeksi penduduk dari CSV wilayah,tahun,penduduk"),
     "backtest": ("cc_analytics.forecasting.cli_backtest", "uji mundur akurasi dan cakupan pita metode proyeksi"),
     "coverage": ("cc_analytics.pkh.cli", "tabel cakupan PKH per kecamatan: layak, menerima, celah, inklusi"),
-    "bench": ("cc_analytics.bench", "ukur waktu dan memori: demo, pemindaian mentah, ingest, halaman ringkasan"),
+    "bench": ("cc_analytics.bench.cli", "ukur waktu dan memori: demo, pemindaian mentah, ingest, halaman ringkasan"),
 }
 
 

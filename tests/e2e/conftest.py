@@ -2,7 +2,7 @@
 
 The browser is Debian's chromium (``apt-get install chromium``), launched from ``/usr/bin/chromium``, so no
 ``playwright install`` download is needed.
-The app server is a subprocess on a free port (:func:`cc_analytics.app_server.serve_app`), pointed at the
+The app server is a subprocess on a free port (:func:`cc_analytics.bench.app_server.serve_app`), pointed at the
 demo marts through ``CC_MARTS_PATH``; it is ready when ``/_stcore/health`` answers.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from cc_analytics import app_server
+from cc_analytics.bench import app_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [

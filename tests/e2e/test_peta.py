@@ -17,14 +17,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cc_analytics import briefing
-from cc_analytics.config import load_settings
-from cc_analytics.maps import MapBoundaries, build_deck, load_map_boundaries
-from cc_analytics.maps.paint_probe import (
+from cc_analytics.bench.paint_probe import (
     answer_basemap_with_empty_style,
     install_paint_probe,
     screen_point,
     wait_for_paint,
 )
+from cc_analytics.config import load_settings
+from cc_analytics.maps import MapBoundaries, build_deck, load_map_boundaries
 from cc_analytics.peta.indicators import IndicatorValues, indicator_values
 from cc_analytics.peta.view import build_peta_model
 from tests.e2e.conftest import serve_app

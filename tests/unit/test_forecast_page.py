@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from cc_analytics.bench.forecast_timing import measure_timings
 from cc_analytics.errors import DataNotFoundError
 from cc_analytics.forecasting import ForecastRequestError, ForecastSet, forecast_kabupaten, page_data
 from cc_analytics.forecasting import presentation as view
@@ -23,7 +24,6 @@ from cc_analytics.forecasting.loading import (
     read_penduduk_tahunan,
     read_penduduk_umur,
 )
-from cc_analytics.forecasting.timing import measure_timings
 from tests.unit.test_forecast_charts import handmade_forecast
 
 KABUPATEN = "35.14"

@@ -10,11 +10,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from cc_analytics.bench.validation import validation_throughput
 from cc_analytics.config import Settings, load_settings
 from cc_analytics.errors import IngestError, SourceFileError
 from cc_analytics.quality import upload as data_upload
 from cc_analytics.schema import DUKCAPIL, PKH
-from cc_analytics.validation_bench import validation_throughput
 from tests.unit.handmade import DUKCAPIL_ROWS, A, nik, pkh_row, write_handmade_raw
 
 

@@ -24,12 +24,12 @@ from pathlib import Path
 
 import duckdb
 
+from cc_analytics.bench.forecast_timing import measure_timings
+from cc_analytics.bench.map_measure import map_payload_bytes, measure_map
+from cc_analytics.bench.validation import validation_throughput
 from cc_analytics.config import PROJECT_ROOT, load_settings
-from cc_analytics.forecasting.timing import measure_timings
 from cc_analytics.ingest.files import discover
 from cc_analytics.maps import import_boundaries
-from cc_analytics.maps.measure import map_payload_bytes, measure_map
-from cc_analytics.validation_bench import validation_throughput
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 - :func:`map_payload_bytes`: the JSON the server sends for one map (no browser), from the marts and the
   configured boundaries;
 - :func:`measure_map`: payload and paint time for one marts file: starts ``streamlit run app.py`` on a free
-  port, times the desa-level map in chromium (:func:`cc_analytics.maps.paint_probe.measure_map_paint`), stops it.
+  port, times the desa-level map in chromium (:func:`cc_analytics.bench.paint_probe.measure_map_paint`), stops it.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from typing import Any
 
 import duckdb
 
-from cc_analytics.app_server import serve_app
+from cc_analytics.bench.app_server import serve_app
+from cc_analytics.bench.paint_probe import measure_map_paint
 from cc_analytics.config import Settings, load_settings
 from cc_analytics.maps.boundaries import load_map_boundaries
 from cc_analytics.maps.deck import build_deck, deck_payload_bytes
-from cc_analytics.maps.paint_probe import measure_map_paint
 from cc_analytics.peta.indicators import indicator_values
 from cc_analytics.peta.view import build_peta_model
 
