@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -75,3 +77,39 @@ def test_pages_reach_the_library_through_the_ui_bridge_only():
 def test_every_capability_package_keeps_its_sentences_in_its_own_texts_module():
     capabilities = ("briefing", "forecasting", "peta", "pkh", "profile", "quality")
     assert [name for name in capabilities if not (ROOT / "cc_analytics" / name / "texts.py").is_file()] == []
+
+
+def _lint_copy(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess[str]:
+    """Run the import contracts on a copy of the library with ``line`` added to ``module`` (a path)."""
+    import shutil
+
+    shutil.copytree(ROOT / "cc_analytics", tmp_path / "cc_analytics", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / "cc_analytics" / module
+    text = target.read_text(encoding="utf-8") if target.exists() else '"""A new module."""\n'
+    target.write_text(text + "\n" + line + "\n", encoding="utf-8")
+    lint = Path(sys.executable).parent / "lint-imports"
+    return subprocess.run([str(lint), "--no-cache"], capture_output=True, text=True, cwd=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "broken"),
+    [
+        ("schema.py", "import cc_analytics.pkh.queries  # noqa", "Layers"),
+        ("ingest/guards.py", "from cc_analytics.store import connect  # noqa", "Layers"),
+        ("pkh/queries.py", "from cc_analytics.profile import queries as other  # noqa", "Layers"),
+        ("maps/model.py", "import streamlit  # noqa", "Only the UI bridge"),
+        ("briefing/build.py", "from cc_analytics.ui import widgets  # noqa", "does not import the UI bridge"),
+        ("nowhere.py", "from cc_analytics import errors  # noqa", "not listed as layers"),
+    ],
+)
+def test_contracts_fail_on_a_deliberate_wrong_import(tmp_path, module, line, broken):
+    done = _lint_copy(tmp_path, module, line)
+    assert done.returncode != 0
+    assert "Broken contracts" in done.stdout
+    assert broken in done.stdout.split("Broken contracts", 1)[1]
+
+
+def test_contracts_pass_on_the_unchanged_copy(tmp_path):
+    done = _lint_copy(tmp_path, "schema.py", "# nothing imported")
+    assert done.returncode == 0, done.stdout[-2000:]
