@@ -153,6 +153,8 @@ def read_and_validate(
             f"CREATE OR REPLACE TABLE {out} AS {first_pass_sql(rule, raw, names, rejects, file_idx)}",
             [str(path), delimiter],
         )
+    except duckdb.OutOfMemoryException as exc:
+        raise SourceFileError(raw.name, "memori tidak cukup untuk membaca berkas ini; coba lagi nanti") from exc
     except duckdb.Error as exc:  # the reader's message may quote a line of the file: not shown
         raise SourceFileError(raw.name, "tidak dapat dibaca sebagai CSV (struktur berkas rusak)") from exc
     structural = structural_rejects(con, rejects)
