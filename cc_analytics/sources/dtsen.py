@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cc_analytics.schema import DISABILITAS_YA, DTSEN
 from cc_analytics.sources.common import (
     Check,
     Rule,
@@ -21,8 +22,8 @@ RULE = Rule(
         "no_kk": nik("NO_KK"),
         "nik": nik("NIK"),
         "desil": integer("DESIL"),
-        "is_disabilitas_berat": one_of("upper(trim(DISABILITAS_BERAT))", ("Y", "1")),
-        "disabilitas_ok": one_of("upper(trim(DISABILITAS_BERAT))", ("Y", "T", "1", "0")),
+        "is_disabilitas_berat": one_of("upper(trim(DISABILITAS_BERAT))", DISABILITAS_YA),
+        "disabilitas_ok": one_of("upper(trim(DISABILITAS_BERAT))", DTSEN.field("DISABILITAS_BERAT").allowed or ()),
         "kode_desa": kode_desa("KODE_DESA"),
     },
     checks=(

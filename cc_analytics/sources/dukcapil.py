@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cc_analytics.schema import SEX_CODES, STAT_HBKEL_VALUES
+from cc_analytics.schema import SEX_CODES, STAT_HBKEL_VALUES, STAT_HIDUP_VALUES
 from cc_analytics.sources.common import (
     Check,
     Rule,
@@ -16,7 +16,7 @@ from cc_analytics.sources.common import (
 )
 from cc_analytics.sources.identifiers import nik_check
 
-_HIDUP = category("STAT_HIDUP", {"HIDUP": "HIDUP", "MATI": "MATI"})
+_HIDUP = category("STAT_HIDUP", {value: value for value in STAT_HIDUP_VALUES})
 
 RULE = Rule(
     parsed={
@@ -58,8 +58,8 @@ RULE = Rule(
         *desa_checks("NO_KEL"),
         Check(
             "STAT_HIDUP",
-            "stat_hidup NOT IN ('HIDUP', 'MATI') OR stat_hidup IS NULL",
-            "'STAT_HIDUP harus HIDUP atau MATI'",
+            f"NOT coalesce({one_of('stat_hidup', STAT_HIDUP_VALUES)}, false)",
+            f"'STAT_HIDUP harus {' atau '.join(STAT_HIDUP_VALUES)}'",
         ),
         Check(
             "TGL_MATI",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cc_analytics.schema import BASIS
 from cc_analytics.sources.common import Check, Rule, integer, one_of
 
 _KEC_REASON = "'kode kecamatan tidak ada dalam referensi wilayah 35.14'"
@@ -29,8 +30,8 @@ RULE = Rule(
         Check("PENDUDUK", "penduduk IS NULL OR penduduk <= 0", "'PENDUDUK harus bilangan bulat > 0'"),
         Check(
             "BASIS",
-            f"NOT coalesce({one_of('basis', ('sensus', 'estimasi_bps', 'registrasi'))}, false)",
-            "'BASIS harus sensus, estimasi_bps atau registrasi'",
+            f"NOT coalesce({one_of('basis', BASIS)}, false)",
+            f"'BASIS harus {', '.join(BASIS[:-1])} atau {BASIS[-1]}'",
         ),
         Check("SUMBER", "sumber IS NULL OR sumber = ''", "'SUMBER kosong: setiap angka harus menyebut sumbernya'"),
     ),
