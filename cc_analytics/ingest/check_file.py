@@ -7,7 +7,6 @@ Exit codes: 0 every row accepted, 1 some rows rejected, 2 the file cannot be rea
 from __future__ import annotations
 
 import argparse
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -16,10 +15,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from cc_analytics.config import load_settings
 from cc_analytics.errors import SourceFileError
 from cc_analytics.ingest.aggregate import load_reference
 from cc_analytics.ingest.files import RawFile, checked_link, classify
 from cc_analytics.ingest.validate import TOLAK_DDL, read_and_validate
+from cc_analytics.ingest.workspace import work_dir
 from cc_analytics.schema import RAW_SOURCES
 from cc_analytics.sources import RULES
 from cc_analytics.sources.readers import prepare
@@ -56,8 +57,12 @@ def _raw_file(path: Path, sumber: str | None) -> RawFile:
     return raw
 
 
-def check_file(path: Path, sumber: str | None = None) -> FileCheck:
+def check_file(path: Path, sumber: str | None = None, work_parent: Path | None = None) -> FileCheck:
     """Read and validate ``path`` as its name (or ``sumber``) says, without touching the marts.
+
+    Converted copies (an XLSX as CSV) and spill files go to a work folder inside ``work_parent`` (default: the
+    folder of the marts), never to the system's temp folder; it is removed afterwards, or after a crash by
+    the next writer (:mod:`cc_analytics.ingest.workspace`).
 
     Raises:
         SourceFileError: when the file cannot be read, lacks a required column or has an unknown name and
@@ -67,17 +72,18 @@ def check_file(path: Path, sumber: str | None = None) -> FileCheck:
     if not path.is_file():
         raise SourceFileError(path.name, "berkas tidak ditemukan")
     raw = _raw_file(path, sumber)
-    con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
-    try:
-        load_reference(con, load_wilayah(), into_mart=False)
-        con.execute(TOLAK_DDL)
-        with tempfile.TemporaryDirectory(prefix="cc-check-") as work:
-            prepared = prepare(path, raw.sumber, Path(work))
+    parent = work_parent if work_parent is not None else load_settings().marts_path.parent
+    with work_dir(parent, "periksa") as work:
+        con = duckdb.connect(config={"temp_directory": str(work)})
+        con.execute("SET enable_progress_bar = false")
+        try:
+            load_reference(con, load_wilayah(), into_mart=False)
+            con.execute(TOLAK_DDL)
+            prepared = prepare(path, raw.sumber, work)
             result = read_and_validate(con, raw, prepared.path, RULES[raw.sumber], "ok")
-        rejected = con.execute("SELECT nomor_baris, kolom, alasan, nilai FROM tolak ORDER BY nomor_baris").df()
-    finally:
-        con.close()
+            rejected = con.execute("SELECT nomor_baris, kolom, alasan, nilai FROM tolak ORDER BY nomor_baris").df()
+        finally:
+            con.close()
     return FileCheck(raw.name, raw.sumber, result.read, result.accepted, result.rejected, rejected, prepared.note)
 
 

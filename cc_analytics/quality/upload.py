@@ -91,7 +91,7 @@ def check_uploads(uploads: Sequence[Upload], settings: Settings) -> list[FileChe
         SourceFileError: a name is not accepted, or a file cannot be read at all.
     """
     with work_dir(settings.marts_path.parent, "unggah") as work:
-        return [check_file(path) for path in save_uploads(uploads, work)]
+        return [check_file(path, work_parent=work) for path in save_uploads(uploads, work)]
 
 
 def import_uploads(

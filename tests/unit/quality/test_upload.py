@@ -101,7 +101,7 @@ def test_check_of_an_unreadable_file_is_a_user_error(empty_store):
 def test_uploaded_bytes_stay_inside_the_data_folder_and_are_removed(empty_store, monkeypatch, tmp_path):
     seen: list[Path] = []
     real_check = data_upload.check_file
-    monkeypatch.setattr(data_upload, "check_file", lambda path: (seen.append(path), real_check(path))[1])
+    monkeypatch.setattr(data_upload, "check_file", lambda path, **kw: (seen.append(path), real_check(path, **kw))[1])
     (check,) = data_upload.check_uploads([upload("pkh_2026_tahap1.csv", PKH_2026)], empty_store)
     assert check.baris_dibaca == 2
     assert seen[0].is_relative_to(empty_store.marts_path.parent)
