@@ -97,14 +97,18 @@ def log_source_line(built_at: str, *, is_synthetic: bool) -> str:
 
 
 def format_built_at(built_at: str) -> str:
-    """``meta.built_at`` (``2026-11-28T18:06:56Z``) as ``28 November 2026 pukul 18.06 UTC``."""
+    """``meta.built_at`` (UTC, ``2026-11-28T18:06:56Z``) in the regency's time: ``29 November 2026 pukul 01.06
+    WIB`` (Waktu Indonesia Barat, UTC+7, no daylight saving)."""
     try:
         stamp = pd.Timestamp(built_at)
     except ValueError:
         return tx.BUILT_AT_UNKNOWN
     if stamp is pd.NaT:
         return tx.BUILT_AT_UNKNOWN
-    return f"{format_date_long(stamp.date())} pukul {stamp.hour:02d}.{stamp.minute:02d} UTC"
+    if stamp.tzinfo is None:
+        stamp = stamp.tz_localize("UTC")
+    local = stamp.tz_convert("Asia/Jakarta")
+    return f"{format_date_long(local.date())} pukul {local.hour:02d}.{local.minute:02d} WIB"
 
 
 def reasons_for_display(reasons: pd.DataFrame) -> pd.DataFrame:

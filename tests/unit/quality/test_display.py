@@ -87,11 +87,12 @@ def test_source_summary_of_the_annual_file():
 
 
 def test_built_at_and_log_source_line():
-    assert display.format_built_at("2026-11-28T18:06:56Z") == "28 November 2026 pukul 18.06 UTC"
+    assert display.format_built_at("2026-11-28T18:06:56Z") == "29 November 2026 pukul 01.06 WIB"
+    assert display.format_built_at("2026-11-28T10:06:56Z") == "28 November 2026 pukul 17.06 WIB"
     assert display.format_built_at("") == tx.BUILT_AT_UNKNOWN
     assert display.format_built_at("kemarin") == tx.BUILT_AT_UNKNOWN
     line = display.log_source_line("2026-11-28T18:06:56Z", is_synthetic=True)
-    assert line == "Sumber: catatan ingest (log berkas) — data sintetis, dibangun 28 November 2026 pukul 18.06 UTC"
+    assert line == "Sumber: catatan ingest (log berkas) — data sintetis, dibangun 29 November 2026 pukul 01.06 WIB"
 
 
 def test_match_table_for_display(handmade_marts: duckdb.DuckDBPyConnection):
