@@ -21,6 +21,8 @@ from urllib.parse import urlencode
 
 from cc_analytics.wilayah import desa, kecamatan
 
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
 SEMUA = "semua"
 """The option value (and URL text) of "no kecamatan / no desa chosen": the whole kabupaten or kecamatan."""
 
@@ -30,7 +32,9 @@ _UNSAFE = re.compile(r"[^0-9A-Za-z .,_\-/]")
 
 
 def _fold(text: str) -> str:
-    return text.strip().casefold()
+    """Case, spaces, hyphens and underscores do not matter: ``Gondang Wetan`` = ``gondang-wetan`` =
+    ``Gondangwetan``."""
+    return _SEPARATORS.sub("", text.strip().casefold())
 
 
 def option_lookup(options: Sequence[Hashable], aliases: Mapping[str, Hashable] | None = None) -> dict[str, Hashable]:

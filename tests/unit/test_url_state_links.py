@@ -81,7 +81,19 @@ def test_kecamatan_choices_accept_code_slug_name_and_digits() -> None:
     for raw in ("35.14.14", "bangil", "Bangil", "BANGIL", "351414"):
         assert links.resolve_option(raw, lookup) == "35.14.14"
     assert links.resolve_option("gondangwetan", lookup) == "35.14.18"
+    for raw in ("Gondang Wetan", "gondang-wetan", "GONDANG_WETAN", " Gondang  Wetan "):
+        assert links.resolve_option(raw, lookup) == "35.14.18"
     assert links.resolve_option("35.14.99", lookup) is None
+
+
+def test_every_wilayah_name_folds_to_one_option_only() -> None:
+    """Ignoring case, spaces and hyphens must not make two kecamatan, or two desa of one kecamatan, the same."""
+    groups = [links.kecamatan_aliases()] + [links.desa_aliases(kode) for kode in links.kecamatan_options()[1:]]
+    for aliases in groups:
+        codes_of: dict[str, set[str]] = {}
+        for text, kode in aliases.items():
+            codes_of.setdefault(links._fold(text), set()).add(kode)
+        assert {text: codes for text, codes in codes_of.items() if len(codes) > 1} == {}
 
 
 def test_desa_choices_are_those_of_the_kecamatan() -> None:
