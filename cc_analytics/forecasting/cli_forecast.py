@@ -33,7 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--method", choices=(AUTO, *METHODS), default=DEFAULT_METHOD, help=f"metode (bawaan: {DEFAULT_METHOD})"
     )
-    parser.add_argument("--level", type=float, default=DEFAULT_LEVEL, help="tingkat pita, mis. 0.8 untuk 80%%")
+    parser.add_argument(
+        "--level", type=out.level_value, default=DEFAULT_LEVEL, help="tingkat pita, mis. 0.8 atau 80 untuk 80%%"
+    )
     parser.add_argument("--basis", default=None, help="pakai basis ini untuk semua deret (bawaan: pilih per deret)")
     parser.add_argument("--json", action="store_true", help="keluaran JSON")
 

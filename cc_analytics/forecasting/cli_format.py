@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 from collections.abc import Sequence
 
 from cc_analytics.formatting import format_number, is_missing
+
+
+def level_value(text: str) -> float:
+    """The ``--level`` option as a share: ``0.8``, ``80`` and ``80%`` all mean 0.8 (a value above 1 is a percentage).
+
+    Raises:
+        argparse.ArgumentTypeError: not a positive number (Indonesian message; argparse prints it).
+    """
+    cleaned = text.strip().removesuffix("%").replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"tingkat pita harus angka, mis. 0.8 atau 80 untuk 80% (diberikan: {text})")
+    return value / 100 if value > 1 else value
 
 
 def jiwa(value: float) -> str:

@@ -21,7 +21,14 @@ from cc_analytics.errors import CCError
 from cc_analytics.forecasting import methods as fm
 from cc_analytics.forecasting import texts
 from cc_analytics.forecasting.backtest import MAX_HORIZON, backtest_errors, best_method, summarise
-from cc_analytics.forecasting.intervals import Calibration, calibrate, calibrated_bounds, model_bounds, series_scale
+from cc_analytics.forecasting.intervals import (
+    Calibration,
+    calibrate,
+    calibrated_bounds,
+    change_scale,
+    model_bounds,
+    series_half_widths,
+)
 from cc_analytics.forecasting.reconcile import reconcile_forecasts
 from cc_analytics.forecasting.series import (
     BASIS_PREFERENCE,
@@ -117,7 +124,8 @@ def _series_rows(series: PreparedSeries, method: str, years_ahead: int, level: f
         lower, upper = model_bounds(fit.mean, fit.sd, level)
         interval = "model"
     else:
-        lower, upper = calibrated_bounds(fit.mean, series_scale(series.penduduk), half_widths)
+        widths = series_half_widths(half_widths, series.penduduk.size)
+        lower, upper = calibrated_bounds(fit.mean, change_scale(series.penduduk), widths)
         interval = "kalibrasi"
     n = years_ahead
     return {

@@ -1,19 +1,28 @@
-"""Prediction intervals calibrated from backtest errors (split-conformal, scaled by each series' volatility).
+"""Prediction intervals calibrated from backtest errors (split-conformal with normalised, studentised scores).
 
 Model intervals on short annual series cover far less than they claim. Here the band comes from how
 wrong the same method actually was in the rolling-origin backtest:
 
 * every backtest error is taken on the log scale, ``log(actual / forecast)``, and divided by the
-  **scale** of its series: the standard deviation of annual log growth in the training window
-  (:func:`series_scale`, floored at :data:`SCALE_FLOOR`), so a calm kabupaten total and a volatile
-  kecamatan share one pool;
-* for each horizon ``h`` the half-width ``q_h`` is the conformal quantile of the absolute scaled
-  errors: the ``ceil((n + 1) L)``-th smallest of ``n`` (coverage at least ``L`` for exchangeable
+  **scale** of its series at that origin: the mean absolute annual log change of the training window
+  (:func:`change_scale`, the in-sample one-step error of the naive method that MASE divides by, floored
+  at :data:`SCALE_FLOOR`), so calm and volatile series share one pool;
+* that ratio is **studentised** (:func:`studentise`): a scale estimated from ``m - 1`` annual changes is
+  itself uncertain, so errors scaled at a 5-year origin have heavier tails than at a 30-year one. The
+  ratio is mapped through a Student-t distribution with :func:`scale_dof` ``= m - 2`` degrees of
+  freedom onto the normal scale, which puts errors from short and long training windows on one footing
+  (backtest windows are shorter than the final one, so unstudentised pooled errors made bands too wide);
+* for each horizon ``h`` the normalised half-width ``q_h`` is the conformal quantile of the absolute
+  scores: the ``ceil((n + 1) L)``-th smallest of ``n`` (coverage at least ``L`` for exchangeable
   errors). With too few errors for that, ``q_h = t_{n-1, (1+L)/2} * RMS`` (a Student-t fallback);
 * beyond the longest tested horizon ``q_h`` grows as a power of ``h`` fitted to the tested horizons
   (exponent between 0.5 and 1.5; 1 when only one horizon was tested), and never shrinks;
-* the band is ``mean * exp(-q_h s) .. mean * exp(q_h s)`` with ``s`` the scale of the full series.
-  It is symmetric on the log scale, so ``lower <= mean <= upper`` always holds.
+* for a series of ``n`` years ``q_h`` is mapped back with its own degrees of freedom
+  (:func:`series_half_widths`) and the band is ``mean * exp(-w_h s) .. mean * exp(w_h s)`` with ``s``
+  the scale of the full series. It is symmetric on the log scale, so ``lower <= mean <= upper`` always.
+
+:func:`series_scale` (the standard deviation of annual log growth) is the volatility the bands were
+scaled by before studentising; it is kept as a descriptive measure and no longer sets any band.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ from scipy import special
 SCALE_FLOOR = 0.002
 MIN_ERRORS = 3
 EXPONENT_BOUNDS = (0.5, 1.5)
+MAX_LOG_HALF_WIDTH = 20.0  # a band at most e^20 (~5e8) times the mean either way: finite bounds for any input
 
 
 def series_scale(values: np.ndarray) -> float:
@@ -36,6 +46,50 @@ def series_scale(values: np.ndarray) -> float:
     if growth.size < 2:
         return SCALE_FLOOR
     return max(float(np.std(growth, ddof=1)), SCALE_FLOOR)
+
+
+def change_scale(values: np.ndarray) -> float:
+    """Mean absolute annual log change of ``values`` (jiwa), at least :data:`SCALE_FLOOR`.
+
+    The in-sample one-step error of the naive forecast on the log scale: the denominator of MASE,
+    relative to the level of the series.
+    """
+    changes = np.abs(np.diff(np.log(np.asarray(values, dtype=float))))
+    if changes.size == 0:
+        return SCALE_FLOOR
+    return max(float(np.mean(changes)), SCALE_FLOOR)
+
+
+def scale_dof(n_years: np.ndarray | int) -> np.ndarray:
+    """Degrees of freedom of a scale estimated from ``n_years`` values: ``n_years - 2``, at least 1."""
+    return np.maximum(np.asarray(n_years, dtype=float) - 2.0, 1.0)
+
+
+def studentise(ratio: np.ndarray, n_years: np.ndarray | int) -> np.ndarray:
+    """Normal scores of scaled errors ``ratio`` whose scale came from ``n_years`` years (sign kept).
+
+    ``sign(r) * Phi^-1(F_t(|r|))`` with ``F_t`` the Student-t distribution of :func:`scale_dof` degrees of
+    freedom, computed from the lower tail so that large errors keep their size.
+    """
+    r = np.asarray(ratio, dtype=float)
+    tail = np.maximum(special.stdtr(scale_dof(n_years), -np.abs(r)), 1e-300)
+    return np.sign(r) * -special.ndtri(tail)
+
+
+def series_half_widths(scores: np.ndarray, n_years: np.ndarray | int) -> np.ndarray:
+    """Half-widths in units of the scale for a series of ``n_years`` years, from normal-score half-widths.
+
+    Args:
+        scores: normal-score half-widths, e.g. :meth:`Calibration.half_widths`.
+        n_years: years the forecast was fitted on (one, or one per score).
+
+    Returns:
+        The Student-t quantile (:func:`scale_dof` degrees of freedom) at the normal probability of each
+        score. Beyond the range of floating point (a score above ~37) it is huge or infinite; NaN stays NaN.
+    """
+    q = np.asarray(scores, dtype=float)
+    widths = -special.stdtrit(scale_dof(n_years), np.maximum(special.ndtr(-q), 1e-300))
+    return np.where(np.isnan(q) | np.isfinite(widths), widths, np.inf)
 
 
 def conformal_half_width(abs_errors: np.ndarray, level: float) -> float:
@@ -76,11 +130,11 @@ def extrapolate_half_widths(tested: dict[int, float], horizon: int) -> np.ndarra
 
 @dataclass(frozen=True)
 class Calibration:
-    """Absolute scaled backtest errors of one method, per horizon.
+    """Absolute normalised backtest errors of one method, per horizon.
 
     Attributes:
         method: the method the errors belong to.
-        abs_errors: horizon -> absolute scaled log errors (see module docstring).
+        abs_errors: horizon -> absolute studentised scores of the log errors (see module docstring).
     """
 
     method: str
@@ -98,7 +152,10 @@ class Calibration:
         return max(usable, default=0)
 
     def half_widths(self, level: float, horizon: int) -> np.ndarray | None:
-        """Scaled half-widths ``q_1 .. q_horizon`` for ``level``, or None when nothing can be calibrated."""
+        """Normal-score half-widths ``q_1 .. q_horizon`` for ``level``, or None when nothing can be calibrated.
+
+        Turn them into the half-widths of one series with :func:`series_half_widths`.
+        """
         tested = {h: conformal_half_width(v, level) for h, v in self.abs_errors.items()}
         tested = {h: q for h, q in tested.items() if math.isfinite(q)}
         if not tested:
@@ -111,7 +168,7 @@ def calibrate(errors: pd.DataFrame, method: str) -> Calibration:
 
     Args:
         errors: rows of :func:`cc_analytics.forecasting.backtest.backtest_errors` with columns
-            ``method``, ``horizon`` and ``scaled_error``.
+            ``method``, ``horizon`` and ``scaled_error`` (the studentised score).
         method: the method to calibrate.
     """
     rows = errors[errors["method"] == method]
@@ -119,9 +176,19 @@ def calibrate(errors: pd.DataFrame, method: str) -> Calibration:
     return Calibration(method=method, abs_errors=grouped)
 
 
-def calibrated_bounds(mean: np.ndarray, scale: float, half_widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Lower and upper bounds (jiwa) of the calibrated band around ``mean``."""
-    spread = np.exp(half_widths[: mean.size] * scale)
+def calibrated_bounds(
+    mean: np.ndarray, scale: float | np.ndarray, half_widths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Lower and upper bounds (jiwa) of the calibrated band around ``mean``.
+
+    Args:
+        mean: point forecasts (jiwa).
+        scale: the series' scale (:func:`change_scale`), or one per value of ``mean``.
+        half_widths: half-widths in units of the scale (:func:`series_half_widths`), one per value of
+            ``mean`` or more (the first ones are used). The log half-width is capped at
+            :data:`MAX_LOG_HALF_WIDTH`, which only matters for series of 2-4 years at high levels.
+    """
+    spread = np.exp(np.minimum(half_widths[: mean.size] * scale, MAX_LOG_HALF_WIDTH))
     return mean / spread, mean * spread
 
 

@@ -207,7 +207,8 @@ def backtest_summary(errors: pd.DataFrame, level: float) -> pd.DataFrame:
 
     Returns:
         ``method, horizon`` (0 = mean of 1–5), ``n``, ``mape, mdape, bias`` (%), ``mase``,
-        ``cakupan_model, cakupan_kalibrasi`` (shares 0–1 at ``level``); empty when ``errors`` is.
+        ``cakupan_model, cakupan_kalibrasi`` (shares 0–1 at ``level``), ``msis_model, msis_kalibrasi``
+        (interval scores); empty when ``errors`` is.
     """
     return summarise(errors, level=level)
 

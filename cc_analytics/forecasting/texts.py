@@ -84,10 +84,11 @@ def interval_explanation(level: float, calibrated: bool, h_max: int) -> str:
     """
     pct = round(level * 100)
     tenths = round(level * 10)
+    share = f"{tenths} dari 10" if pct == 10 * tenths else f"{pct} dari 100"
     if calibrated:
         return (
             f"Pita {pct}% artinya: ketika cara yang sama diuji pada data masa lalu (uji mundur), sekitar "
-            f"{tenths} dari 10 angka sebenarnya jatuh di dalam pita selebar ini pada jarak tahun yang sama. "
+            f"{share} angka sebenarnya jatuh di dalam pita selebar ini pada jarak tahun yang sama. "
             f"Pita melebar ke depan karena ketidakpastian bertambah. Untuk lebih dari {h_max} tahun ke depan "
             "lebarnya diperkirakan dari pola galat, bukan diuji langsung. Pita tidak memperhitungkan "
             "kejadian luar biasa (pemekaran wilayah, pembersihan data kependudukan besar-besaran)."

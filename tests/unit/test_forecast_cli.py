@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from cc_analytics.cli import main
+from cc_analytics.forecasting.cli_format import level_value
 from cc_analytics.forecasting.loading import load_penduduk_tahunan, load_penduduk_umur
 
 # Kabupaten Pasuruan totals (data/reference/penduduk_kabupaten_3514.csv) are too sparse to backtest,
@@ -135,3 +136,17 @@ def test_loaders_read_the_marts(tmp_path: Path) -> None:
     assert umur["periode"].unique().tolist() == ["2025-S1"]
     assert umur.loc[0, "kode_kecamatan"] == "35.14.01" and umur.loc[0, "jumlah_penduduk"] == 15
     assert load_penduduk_umur(path, "2024-S2")["jumlah_penduduk"].sum() == 99
+
+
+@pytest.mark.parametrize(("text", "share"), [("0.8", 0.8), ("80", 0.8), ("80%", 0.8), ("95", 0.95), ("0,9", 0.9)])
+def test_level_accepts_a_share_or_a_percentage(text: str, share: float) -> None:
+    assert level_value(text) == pytest.approx(share)
+
+
+def test_level_as_percentage_on_the_command_line(series_csv: Path, capsys) -> None:
+    assert main(["forecast", "--input", str(series_csv), "--horizon", "2", "--level", "80", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["level"] == 0.8
+    with pytest.raises(SystemExit):
+        main(["forecast", "--input", str(series_csv), "--level", "tinggi"])
+    assert "tingkat pita harus angka" in capsys.readouterr().err
+    assert main(["backtest", "--input", str(series_csv), "--level", "150"]) == 1  # 1.5 is out of range

@@ -14,9 +14,12 @@ from cc_analytics.forecasting.intervals import (
     SCALE_FLOOR,
     Calibration,
     calibrated_bounds,
+    change_scale,
     conformal_half_width,
     extrapolate_half_widths,
+    series_half_widths,
     series_scale,
+    studentise,
 )
 from cc_analytics.forecasting.series import prepare_series
 
@@ -98,3 +101,33 @@ def test_backtest_reports_model_coverage_below_and_calibrated_coverage_near_nomi
     assert summary.loc[("ets", 0), "cakupan_model"] < 0.75
     for method in ("ets", "drift"):
         assert abs(summary.loc[(method, 0), "cakupan_kalibrasi"] - 0.8) < 0.05
+
+
+def test_change_scale_is_the_mean_absolute_log_change_with_a_floor() -> None:
+    values = np.exp(np.cumsum([0.0, 0.01, -0.03, 0.02]))
+    assert change_scale(values) == pytest.approx(0.02)
+    assert change_scale(np.array([100.0, 100.0, 100.0])) == SCALE_FLOOR
+    assert change_scale(np.array([100.0])) == SCALE_FLOOR
+
+
+def test_studentised_scores_map_back_to_the_same_half_width() -> None:
+    ratios = np.array([-3.0, -0.5, 0.0, 0.7, 2.5])
+    scores = studentise(ratios, 7)  # t with 5 degrees of freedom -> normal
+    assert np.all(np.sign(scores) == np.sign(ratios)) and np.all(np.abs(scores) <= np.abs(ratios))
+    np.testing.assert_allclose(series_half_widths(np.abs(scores), 7), np.abs(ratios), rtol=1e-9)
+    assert series_half_widths(np.array([1.2815516]), 10_000)[0] == pytest.approx(1.2815516, rel=1e-3)
+
+
+def test_extreme_scores_give_finite_bounds() -> None:
+    widths = series_half_widths(np.array([1.0, 40.0, np.inf]), 3)
+    assert widths[0] < widths[1] <= widths[2] and widths[2] > 1e100
+    lower, upper = calibrated_bounds(np.array([100.0, 100.0, 0.0]), 0.5, widths)
+    assert np.all(np.isfinite(lower)) and np.all(np.isfinite(upper)) and lower[2] == upper[2] == 0.0
+
+
+def test_backtest_reports_the_interval_score_of_both_bands() -> None:
+    data = _simulated_series(n_series=12, years=10, seed=2)
+    series = [prepare_series(rows, kode) for kode, rows in data.groupby("kode_wilayah")]
+    summary = summarise(backtest_errors(series, ["drift"]), level=0.8).set_index(["method", "horizon"])
+    assert (summary[["msis_model", "msis_kalibrasi"]] > 0).all().all()
+    assert summary.loc[("drift", 1), "msis_kalibrasi"] < summary.loc[("drift", 5), "msis_kalibrasi"]
