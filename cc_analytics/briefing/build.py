@@ -12,7 +12,8 @@ Definitions (also on screen, see :data:`cc_analytics.briefing.texts.KPI_DEFINITI
 
 - ``penduduk``: sum of ``penduduk.jumlah_penduduk`` (jiwa);
 - ``jumlah_kk``: sum of ``keluarga.jumlah_kk`` (KK);
-- ``keluarga_desil_1_4``: sum of ``dtsen_desil.jumlah_keluarga`` for desil 1–4 (keluarga);
+- ``keluarga_desil_1_4``: sum of ``dtsen_desil.jumlah_keluarga`` for desil 1–4 (keluarga); no change is given
+  against a semester that used the same (yearly) DTSEN snapshot;
 - ``kpm_pkh``: sum of ``pkh_kpm.jumlah_kpm`` in the last tahap paid in the semester (KPM);
 - ``cakupan_pkh``: sum of ``cakupan.keluarga_desil_1_4_pkh`` ÷ sum of ``cakupan.keluarga_desil_1_4`` (ratio 0–1);
 - ``temuan_kualitas``: sum of ``kualitas.jumlah`` (flagged records).
@@ -155,6 +156,16 @@ def _totals(con: duckdb.DuckDBPyConnection, periodes: list[str]) -> dict[str, di
     return out
 
 
+def _same_dtsen(con: duckdb.DuckDBPyConnection, periode: str, previous: str) -> bool:
+    """Whether two semesters use the same DTSEN snapshot (DTSEN is yearly: both semesters of a year do)."""
+    rows = fetch_rows(
+        con,
+        "SELECT count(DISTINCT tanggal_dtsen), count(DISTINCT periode) FROM dtsen_desil WHERE periode IN (?, ?)",
+        [periode, previous],
+    )
+    return rows[0][0] == 1 and rows[0][1] == 2
+
+
 def _last_tahap(con: duckdb.DuckDBPyConnection, periodes: list[str]) -> dict[str, tuple[PkhTahap, float]]:
     rows = fetch_rows(con, _LAST_TAHAP_SQL, [periodes])
     return {str(p): (PkhTahap(int(tahun), int(tahap)), float(kpm)) for p, tahun, tahap, kpm in rows}
@@ -204,7 +215,9 @@ def compute_kpis(
     for label in wanted:
         totals[label]["kpm_pkh"] = pkh[label][1] if label in pkh else None
     sources = _kpi_sources(con, periode, is_synthetic)
-    before = totals.get(previous_periode or "", {})
+    before = dict(totals.get(previous_periode or "", {}))
+    if previous_periode and _same_dtsen(con, periode, previous_periode):
+        before["keluarga_desil_1_4"] = None  # the same snapshot compared with itself is no change
     kpis = {
         key: Kpi(
             key=key,

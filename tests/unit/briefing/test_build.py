@@ -169,7 +169,6 @@ def test_list_periodes(con: duckdb.DuckDBPyConnection) -> None:
     [
         ("penduduk", 1015, 1000, 0.015),
         ("jumlah_kk", 390, 400, -0.025),
-        ("keluarga_desil_1_4", 200, 200, 0.0),
         ("kpm_pkh", 110, 100, 0.10),
         ("cakupan_pkh", 0.45, 0.40, 0.05),
         ("temuan_kualitas", 30, 40, -0.25),
@@ -184,6 +183,14 @@ def test_kpis_against_previous_semester(
     assert kpis[key].value == pytest.approx(value)
     assert kpis[key].previous == pytest.approx(previous)
     assert kpis[key].change == pytest.approx(change)
+
+
+def test_yearly_dtsen_snapshot_is_not_compared_with_itself(con: duckdb.DuckDBPyConnection) -> None:
+    """Both semesters of 2025 use the DTSEN snapshot of 30 June: S2 shows the value, no change ("0,0%" was wrong)."""
+    kpis, _, _ = briefing.compute_kpis(con, S2)
+    assert kpis["keluarga_desil_1_4"].value == 200
+    assert kpis["keluarga_desil_1_4"].previous is None and kpis["keluarga_desil_1_4"].change is None
+    assert kpis["cakupan_pkh"].change == pytest.approx(0.05)  # coverage still changes with PKH
 
 
 def test_first_semester_has_no_previous(con: duckdb.DuckDBPyConnection) -> None:
@@ -281,7 +288,7 @@ def test_narrative(con: duckdb.DuckDBPyConnection) -> None:
         "Jumlah penduduk Kabupaten Pasuruan pada Semester II 2025 tercatat 1.015 jiwa, naik 1,5% dibanding "
         "Semester I 2025 (1.000 jiwa). "
         "Jumlah Kartu Keluarga tercatat 390 KK, turun 2,5% dibanding Semester I 2025 (400 KK). "
-        "Sebanyak 200 keluarga berada pada desil 1–4 DTSEN, tetap dibanding Semester I 2025 (200 keluarga). "
+        "Sebanyak 200 keluarga berada pada desil 1–4 DTSEN. "  # the same yearly snapshot as in Semester I
         "KPM PKH tahap 4 tahun 2025 berjumlah 110 keluarga, naik 10,0% dibanding Semester I 2025 (100 keluarga). "
         "Cakupan PKH pada keluarga desil 1–4 sebesar 45,0%, naik 5,0 poin persen dibanding Semester I 2025 "
         "(40,0%). "
