@@ -20,9 +20,6 @@ wrong the same method actually was in the rolling-origin backtest:
 * for a series of ``n`` years ``q_h`` is mapped back with its own degrees of freedom
   (:func:`series_half_widths`) and the band is ``mean * exp(-w_h s) .. mean * exp(w_h s)`` with ``s``
   the scale of the full series. It is symmetric on the log scale, so ``lower <= mean <= upper`` always.
-
-:func:`series_scale` (the standard deviation of annual log growth) is the volatility the bands were
-scaled by before studentising; it is kept as a descriptive measure and no longer sets any band.
 """
 
 from __future__ import annotations
@@ -38,14 +35,6 @@ SCALE_FLOOR = 0.002
 MIN_ERRORS = 3
 EXPONENT_BOUNDS = (0.5, 1.5)
 MAX_LOG_HALF_WIDTH = 20.0  # a band at most e^20 (~5e8) times the mean either way: finite bounds for any input
-
-
-def series_scale(values: np.ndarray) -> float:
-    """Standard deviation of annual log growth of ``values`` (jiwa), at least :data:`SCALE_FLOOR`."""
-    growth = np.diff(np.log(np.asarray(values, dtype=float)))
-    if growth.size < 2:
-        return SCALE_FLOOR
-    return max(float(np.std(growth, ddof=1)), SCALE_FLOOR)
 
 
 def change_scale(values: np.ndarray) -> float:

@@ -18,7 +18,6 @@ from cc_analytics.forecasting.intervals import (
     conformal_half_width,
     extrapolate_half_widths,
     series_half_widths,
-    series_scale,
     studentise,
 )
 from cc_analytics.forecasting.series import prepare_series
@@ -47,12 +46,6 @@ def test_extrapolation_follows_a_power_law_and_never_shrinks() -> None:
 
 def test_a_single_tested_horizon_extrapolates_linearly() -> None:
     np.testing.assert_allclose(extrapolate_half_widths({1: 0.3}, 3), [0.3, 0.6, 0.9])
-
-
-def test_series_scale_is_the_sd_of_log_growth_with_a_floor() -> None:
-    assert series_scale(np.array([100.0, 110.0, 121.0])) == SCALE_FLOOR
-    values = np.exp(np.cumsum([0.0, 0.01, 0.03, 0.01, 0.03]))
-    assert series_scale(values) == pytest.approx(np.std([0.01, 0.03, 0.01, 0.03], ddof=1))
 
 
 def test_bounds_are_symmetric_on_the_log_scale() -> None:
