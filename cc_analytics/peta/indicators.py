@@ -137,6 +137,25 @@ class IndicatorValues:
         return int((self.values["status"] != SHOWN).sum())
 
 
+def drawable_indicators(has_areas: bool) -> tuple[str, ...]:
+    """The indicators a map can be coloured by, in selector order: density only when the level has real areas.
+
+    Args:
+        has_areas: whether the level's areas are known (imported boundary polygons, see
+            :func:`cc_analytics.peta.area.area_km2`).
+
+    Returns:
+        Keys of :data:`INDICATORS`; without areas every key but ``kepadatan``.
+    """
+    return tuple(key for key in INDIKATOR_KEYS if has_areas or INDICATORS[key].kind != "density")
+
+
+def density_notice(level: str, fallback: str) -> str:
+    """The notice when a link asks for density at a level without areas and ``fallback`` is shown instead."""
+    level_name = "kecamatan" if level == "kecamatan" else "desa/kelurahan"
+    return peta_texts.DENSITY_UNAVAILABLE_NOTICE.format(level=level_name, fallback=INDICATORS[fallback].label)
+
+
 def check_choice(indikator: str, level: str) -> None:
     """Raise :class:`DataNotFoundError` (Indonesian message) for an unknown indicator or level."""
     if indikator not in INDICATORS:

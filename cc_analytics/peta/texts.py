@@ -98,9 +98,12 @@ SUMBER_PENDUDUK = "penduduk Dukcapil"
 SUMBER_DTSEN = "DTSEN"
 SUMBER_KELAYAKAN = "kelayakan PKH"
 DENSITY_NEEDS_BOUNDARIES = (
-    "Kepadatan per {level} membutuhkan luas wilayah, dan luas hanya dihitung dari batas wilayah resmi. "
-    "Berkas batas {level} belum diimpor (peta yang tersedia hanya skematis), jadi kepadatan per {level} tidak "
-    "ditampilkan. Impor berkas batas: python -m cc_analytics boundaries import BERKAS."
+    "Kepadatan per {level} belum dapat dihitung: luas wilayah {level} baru tersedia setelah batas wilayah resmi "
+    "dipasang oleh pengelola aplikasi."
+)
+DENSITY_UNAVAILABLE_NOTICE = (
+    "Kepadatan penduduk per {level} belum dapat dipetakan karena luas wilayahnya belum tersedia. "
+    "Ditampilkan {fallback}."
 )
 DENSITY_REGENCY = (
     "Kepadatan Kabupaten Pasuruan secara keseluruhan: **{kepadatan} jiwa/km²** ({penduduk} jiwa ÷ luas resmi "

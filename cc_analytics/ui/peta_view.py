@@ -34,7 +34,7 @@ from cc_analytics.peta import indicators as map_indicators
 from cc_analytics.peta import texts as peta_texts
 from cc_analytics.peta import view as peta
 from cc_analytics.peta.area import Areas, area_km2
-from cc_analytics.peta.indicators import DensityUnavailableError, IndicatorValues
+from cc_analytics.peta.indicators import IndicatorValues
 from cc_analytics.store import marts_signature
 from cc_analytics.ui import errors, loaders, url_state, widgets
 
@@ -53,18 +53,15 @@ class LoadedBoundaries:
     problem: BoundaryError | None = None
 
 
-def controls() -> tuple[str, str]:
-    """The page title and the indicator and level choices (both in the URL); returns (indikator, level)."""
+def controls(boundaries: MapBoundaries) -> tuple[str, str]:
+    """The page title and the level and indicator choices (both in the URL); returns (indikator, level).
+
+    Only what can be drawn is offered: density only at a level with real areas (imported boundaries). A link
+    asking for density where it cannot be drawn opens the same level with the current indicator (population by
+    default) and a notice; so does switching to such a level while density is shown.
+    """
     st.title(peta_texts.TITLE)
     left, right = st.columns([3, 2])
-    indikator = url_state.select(
-        peta_texts.INDIKATOR_LABEL,
-        "indikator",
-        map_indicators.INDIKATOR_KEYS,
-        default="penduduk",
-        format_func=lambda key: map_indicators.INDICATORS[key].label,
-        container=left,
-    )
     level = url_state.select(
         peta_texts.LEVEL_LABEL,
         "level",
@@ -74,7 +71,26 @@ def controls() -> tuple[str, str]:
         widget="segmented",
         container=right,
     )
+    options = map_indicators.drawable_indicators(not boundaries.is_schematic(level))
+    if st.session_state.get("indikator") not in (None, *options):
+        url_state.notice(map_indicators.density_notice(level, "penduduk"))
+    indikator = url_state.select(
+        peta_texts.INDIKATOR_LABEL,
+        "indikator",
+        options,
+        default="penduduk",
+        format_func=lambda key: map_indicators.INDICATORS[key].label,
+        container=left,
+        invalid=lambda raw, fallback: _density_refused(raw, level, fallback),
+    )
     return indikator, level
+
+
+def _density_refused(raw: str, level: str, fallback: str) -> str | None:
+    """The notice for a link asking for density where it cannot be drawn; None for any other unknown value."""
+    if links.resolve_option(raw, links.option_lookup(map_indicators.INDIKATOR_KEYS)) != "kepadatan":
+        return None
+    return map_indicators.density_notice(level, fallback)
 
 
 def heading(values: IndicatorValues, wilayah: url_state.Wilayah, level: str) -> str:
@@ -125,31 +141,22 @@ def _areas(signature: str, level: str, _boundaries: MapBoundaries) -> Areas | No
 def load_values(
     settings: Settings, boundaries: MapBoundaries, periode: str, indikator: str, level: str
 ) -> IndicatorValues:
-    """The indicator values (cached until the marts or the boundaries change).
-
-    Density without imported boundaries is explained in an info box (with the regency's density from its
-    official area) and the run stops there; other library errors propagate to
-    :func:`cc_analytics.ui.errors.user_errors`.
-    """
+    """The indicator values (cached until the marts or the boundaries change); library errors propagate to
+    :func:`cc_analytics.ui.errors.user_errors`. :func:`controls` offers density only where areas are known."""
     map_indicators.check_choice(indikator, level)
     areas = None
     if indikator == "kepadatan":
         areas = _areas(boundary_key(settings), level, boundaries)
-    try:
-        return loaders.cached_query(
-            settings,
-            map_indicators.indicator_values,
-            periode,
-            indikator,
-            level,
-            min_cell=settings.min_cell,
-            luas_km2=areas,
-            is_synthetic=loaders.is_demo(settings),
-        )
-    except DensityUnavailableError as exc:
-        st.info(str(exc), icon=":material/info:")
-        st.stop()
-        raise  # st.stop() ends the run; this line is never reached
+    return loaders.cached_query(
+        settings,
+        map_indicators.indicator_values,
+        periode,
+        indikator,
+        level,
+        min_cell=settings.min_cell,
+        luas_km2=areas,
+        is_synthetic=loaders.is_demo(settings),
+    )
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)

@@ -125,9 +125,16 @@ def switch_page(page: str | Any, **values: Hashable) -> None:
 
 def _notice(message: str) -> None:
     run = _run()
+    if message in run.notices:
+        return
     run.notices.append(message)
     if run.notice_box is not None:
         run.notice_box.warning(message, icon=":material/link_off:")
+
+
+def notice(message: str) -> None:
+    """Tell the user, with the link notices, that a choice was changed for them (shown once per run)."""
+    _notice(message)
 
 
 def show_notices() -> None:
@@ -178,10 +185,8 @@ def _prepare_choice(choice: _Choice) -> None:
             return
         current = st.session_state.get(key, choice.default)
         fallback = current if current in choice.options else choice.default
-        if choice.invalid is not None:
-            _notice(choice.invalid(raw, fallback))
-        else:
-            _notice(_invalid_text(choice.label, raw, choice.format_func(fallback)))
+        message = choice.invalid(raw, fallback) if choice.invalid is not None else None
+        _notice(message or _invalid_text(choice.label, raw, choice.format_func(fallback)))
         st.session_state[key] = fallback
         return
     if st.session_state.get(key) not in choice.options:
@@ -227,6 +232,7 @@ def select(
     container: DeltaGenerator | None = None,
     help: str | None = None,
     disabled: bool = False,
+    invalid: Callable[[str, Any], str | None] | None = None,
 ) -> Any:
     """A choice kept in the URL as ``?key=<str(option)>``.
 
@@ -242,6 +248,8 @@ def select(
         container: where to draw it (e.g. ``st.sidebar``); the main area by default.
         help: tooltip text.
         disabled: draw the widget greyed out (its value still goes into the link).
+        invalid: the notice for a URL value that names no option, from that value and the option shown instead;
+            None (or no function) gives the general "tidak dikenali" notice.
 
     Returns:
         The chosen option. A URL value that names no option falls back to ``default`` (or the current value),
@@ -250,7 +258,7 @@ def select(
     Raises:
         ValueError: when ``options`` is empty or ``default`` is not among them.
     """
-    choice = _Choice(label, key, list(options), default, format_func, aliases)
+    choice = _Choice(label, key, list(options), default, format_func, aliases, invalid)
     return _select(choice, widget=widget, container=container, help=help, disabled=disabled)
 
 
@@ -262,7 +270,7 @@ class _Choice:
     default: Hashable
     format_func: Callable[[Any], str] = str
     aliases: Mapping[str, Hashable] | None = None
-    invalid: Callable[[str, Hashable], str] | None = None
+    invalid: Callable[[str, Hashable], str | None] | None = None
 
 
 def _select(

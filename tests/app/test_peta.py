@@ -173,12 +173,20 @@ def test_small_counts_are_hidden_on_the_map(marts: duckdb.DuckDBPyConnection, mo
     assert note in _captions(at)
 
 
-def test_density_without_boundaries_explains_and_gives_the_regency_figure(marts: duckdb.DuckDBPyConnection) -> None:
-    at = _open(indikator="kepadatan")
-    assert not at.get("deck_gl_json_chart")
-    message = at.info[0].value
-    assert "membutuhkan luas wilayah" in message and "luas resmi 1.493,161 km²" in message
-    assert not at.error
+@pytest.mark.parametrize("level", ["kecamatan", "desa"])
+def test_density_link_without_boundaries_opens_population_with_a_notice(
+    marts: duckdb.DuckDBPyConnection, level: str
+) -> None:
+    at = _open(indikator="kepadatan", level=level)
+    level_name = "kecamatan" if level == "kecamatan" else "desa/kelurahan"
+    notice = f"Kepadatan penduduk per {level_name} belum dapat dipetakan karena luas wilayahnya belum tersedia."
+    assert [n for n in _notices(at) if "Kepadatan" in n] == [notice + " Ditampilkan Penduduk."]
+    assert at.selectbox(key="indikator").value == "penduduk"
+    assert "kepadatan" not in at.selectbox(key="indikator").options
+    assert len(_features(at)) == (24 if level == "kecamatan" else 365)
+    assert at.query_params["indikator"] == "penduduk"
+    assert any("indikator=penduduk" in code.value for code in at.code)  # "Salin tautan" says what is shown
+    assert not at.info and not at.error
 
 
 @pytest.mark.skipif(not KECAMATAN_FILE.is_file(), reason="shared public boundary files not present")
@@ -190,9 +198,14 @@ def test_density_with_boundaries(marts: duckdb.DuckDBPyConnection, monkeypatch: 
     features = _features(at)
     assert features[BANGIL]["keterangan"] == f"Kepadatan (jiwa/km²): {expected.loc[BANGIL, 'value_label']}"
     assert "Batas wilayah: pasuruan_kecamatan_simplified.geojson." in _captions(at)
-    at.query_params["level"] = "desa"
+    refused = "Kepadatan penduduk per desa/kelurahan belum dapat dipetakan"
     desa_level = _open(indikator="kepadatan", level="desa")  # this file has no desa: schematic, no density
-    assert "Berkas batas desa/kelurahan belum diimpor" in desa_level.info[0].value
+    assert any(refused in notice for notice in _notices(desa_level))
+    assert desa_level.selectbox(key="indikator").value == "penduduk"
+    at.query_params["level"] = "desa"  # the same session moves to the desa level while density is shown
+    at.run()
+    assert any(refused in notice for notice in _notices(at))
+    assert at.selectbox(key="indikator").value == "penduduk" and at.query_params["indikator"] == "penduduk"
 
 
 def test_broken_boundary_file_is_reported_and_the_schematic_map_drawn(

@@ -22,8 +22,11 @@ from cc_analytics.peta import texts as peta_texts
 from cc_analytics.peta.area import REGENCY_AREA_KM2, area_km2
 from cc_analytics.peta.indicators import (
     INDICATORS,
+    INDIKATOR_KEYS,
     VALUE_COLUMNS,
     DensityUnavailableError,
+    density_notice,
+    drawable_indicators,
     format_value,
     indicator_values,
     level_values,
@@ -130,8 +133,25 @@ def test_density_without_boundaries_is_refused_with_the_regency_figure(
     with pytest.raises(DensityUnavailableError) as info:
         indicator_values(handmade_marts, PERIODE, "kepadatan", "kecamatan", min_cell=5)
     message = str(info.value)
-    assert "batas wilayah" in message and "boundaries import" in message
+    assert "batas wilayah" in message and "python -m" not in message and "BERKAS" not in message
     assert "9 jiwa ÷ luas resmi 1.493,161 km²" in message
+
+
+@pytest.mark.parametrize(
+    ("has_areas", "expected"),
+    [
+        (True, INDIKATOR_KEYS),
+        (False, ("penduduk", "desil_1_4", "cakupan_pkh", "celah_pkh", "kualitas")),
+    ],
+)
+def test_density_is_offered_only_where_areas_are_known(has_areas: bool, expected: tuple[str, ...]) -> None:
+    assert drawable_indicators(has_areas) == expected
+
+
+def test_density_notice_names_the_level_and_what_is_shown() -> None:
+    notice = density_notice("desa", "penduduk")
+    assert "Kepadatan penduduk per desa/kelurahan" in notice and notice.endswith("Ditampilkan Penduduk.")
+    assert "python" not in notice
 
 
 def test_unknown_choices_and_missing_periode_are_user_errors(handmade_marts: duckdb.DuckDBPyConnection) -> None:
