@@ -4,8 +4,9 @@ Sentences (templates in :mod:`cc_analytics.pkh.texts`):
 
 1. the area's eligible, covered and not covered families for the chosen komponen, when all are shown;
 2. the largest exclusion gaps in the wilayah the page lists (one per komponen, or the largest wilayah for
-   a chosen komponen), e.g. ``Di Kecamatan Kraton, 412 keluarga desil 1–4 dengan anak usia SD belum menerima
-   PKH (hak bantuan Rp370.800.000 setahun).``;
+   a chosen komponen), one sentence per wilayah, e.g. ``Di Kecamatan Kraton, 412 keluarga desil 1–4 dengan
+   anak usia SD belum menerima PKH (hak bantuan Rp370.800.000 setahun), begitu pula 96 keluarga dengan lansia
+   70 tahun ke atas (Rp230.400.000 setahun).``;
 3. the largest inclusion problem by Rupiah (or, for a desa, its number of flagged records).
 
 A figure hidden in the tables (small, or hidden to protect a small one) is never named.
@@ -86,12 +87,44 @@ def _first_per_komponen(candidates: list[tuple[int, int, str, str]]) -> list[tup
     return out
 
 
-def gap_sentences_for(tables: CoverageTables, *, limit: int = 3) -> list[str]:
-    """Up to ``limit`` sentences on the largest exclusion gaps among the listed wilayah.
+def _join(parts: list[str]) -> str:
+    """``a``, ``a dan b``, ``a, b dan c``."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {t.DAN} {parts[-1]}"
 
-    With komponen ``semua``: the largest gap of each komponen, largest first, one sentence per komponen.
-    With one komponen: the ``limit`` wilayah with the largest gap for it. Gaps are ranked by families, then
-    by Rupiah, then by name.
+
+def _by_wilayah(candidates: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
+    """The candidates grouped by wilayah, groups in the order of their first (largest) gap."""
+    groups: dict[str, list[tuple[int, int, str, str]]] = {}
+    for candidate in candidates:
+        groups.setdefault(candidate[2], []).append(candidate)
+    return list(groups.values())
+
+
+def _gap_sentence(tables: CoverageTables, group: list[tuple[int, int, str, str]], desil: int) -> str:
+    """One sentence for the gaps of one wilayah: the largest in full, the others after ``begitu pula``."""
+    celah, celah_rp, kode, komponen = group[0]
+    fields = {
+        "wilayah": place_name(tables, kode),
+        "celah": format_number(celah),
+        "keluarga": _keluarga_phrase(komponen, desil),
+        "celah_rp": format_rupiah(celah_rp),
+    }
+    if len(group) == 1:
+        return t.NARASI_GAP.format(**fields)
+    others = [
+        t.NARASI_GAP_LAINNYA.format(celah=format_number(n), komponen=KOMPONEN_FRASA[k], celah_rp=format_rupiah(rp))
+        for n, rp, _, k in group[1:]
+    ]
+    return t.NARASI_GAP_SAMA.format(**fields, lainnya=_join(others))
+
+
+def gap_sentences_for(tables: CoverageTables, *, limit: int = 3) -> list[str]:
+    """Sentences on the ``limit`` largest exclusion gaps among the listed wilayah, one sentence per wilayah.
+
+    With komponen ``semua``: the largest gap of each komponen, largest first; when several of them lie in the
+    same wilayah they share its sentence (``Di Kecamatan Gempol, ... begitu pula ...``), so no wilayah is
+    named twice. With one komponen: the ``limit`` wilayah with the largest gap for it. Gaps are ranked by
+    families, then by Rupiah, then by name.
     """
     selection = tables.selection
     komponen_list = load_policy().komponen_terlihat if selection.komponen == SEMUA else [selection.komponen]
@@ -100,15 +133,7 @@ def gap_sentences_for(tables: CoverageTables, *, limit: int = 3) -> list[str]:
     if selection.komponen == SEMUA:
         candidates = _first_per_komponen(candidates)
     desil = load_policy().desil_maks
-    return [
-        t.NARASI_GAP.format(
-            wilayah=place_name(tables, kode),
-            celah=format_number(celah),
-            keluarga=_keluarga_phrase(komponen, desil),
-            celah_rp=format_rupiah(celah_rp),
-        )
-        for celah, celah_rp, kode, komponen in candidates[:limit]
-    ]
+    return [_gap_sentence(tables, group, desil) for group in _by_wilayah(candidates[:limit])]
 
 
 def inclusion_sentence(tables: CoverageTables) -> str | None:

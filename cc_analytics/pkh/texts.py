@@ -51,6 +51,11 @@ NARASI_LEAD = (
     "{celah_rp} setahun."
 )
 NARASI_GAP = "Di {wilayah}, {celah} {keluarga} belum menerima PKH (hak bantuan {celah_rp} setahun)."
+NARASI_GAP_SAMA = (
+    "Di {wilayah}, {celah} {keluarga} belum menerima PKH (hak bantuan {celah_rp} setahun), begitu pula {lainnya}."
+)
+NARASI_GAP_LAINNYA = "{celah} keluarga dengan {komponen} ({celah_rp} setahun)"
+DAN = "dan"
 NARASI_INKLUSI = "Masalah inklusi terbesar: {label} — {jumlah} KPM senilai {rp} setahun."
 NARASI_INKLUSI_DESA = "Di {wilayah} tercatat {jumlah} temuan inklusi pada catatan KPM senilai {rp} setahun."
 NARASI_EMPTY = "Angka wilayah ini terlalu kecil untuk diringkas tanpa membuka data perorangan."

@@ -181,3 +181,18 @@ def kualitas_frame(profile: Profile) -> pd.DataFrame:
             lambda v: format_value(v, "per_1000")
         )
     return pd.DataFrame(rows).reset_index(drop=True)
+
+
+def kualitas_caption(profile: Profile) -> str:
+    """The caption of the data-quality panel: the wilayah against the kabupaten, or the kabupaten alone (it is
+    not compared with itself)."""
+    if profile.level == KABUPATEN:
+        return tx.KUALITAS_CAPTION_KABUPATEN
+    return tx.KUALITAS_CAPTION.format(nama=profile.nama)
+
+
+def pkh_caption(profile: Profile, tahap: int, tahun: int) -> str:
+    """The caption of the PKH komponen chart; the black kabupaten line is named only where it is drawn."""
+    if profile.level == KABUPATEN:
+        return tx.PKH_CAPTION_KABUPATEN.format(tahap=tahap, tahun=tahun)
+    return tx.PKH_CAPTION.format(tahap=tahap, tahun=tahun)

@@ -102,6 +102,10 @@ PKH_CAPTION = (
     "Persentase KPM PKH tahap {tahap} tahun {tahun} yang memiliki anggota pada tiap komponen (satu KPM dapat "
     "masuk beberapa komponen). Garis hitam: Kabupaten Pasuruan."
 )
+PKH_CAPTION_KABUPATEN = (
+    "Persentase KPM PKH tahap {tahap} tahun {tahun} yang memiliki anggota pada tiap komponen (satu KPM dapat "
+    "masuk beberapa komponen)."
+)
 PKH_NONE = "Belum ada data PKH untuk periode ini."
 KOMPONEN_NAMES = {
     "ibu_hamil": "Ibu hamil/nifas",
@@ -117,7 +121,8 @@ KOMPONEN_SHARE = "Persentase KPM"
 
 # --- Data quality ---------------------------------------------------------------------------------------
 KUALITAS_HEADING = "Temuan kualitas data"
-KUALITAS_CAPTION = "Temuan per 1.000 penduduk pada {nama} dan pada Kabupaten Pasuruan."
+KUALITAS_CAPTION = "Temuan per 1.000 penduduk di {nama}, dibandingkan dengan Kabupaten Pasuruan."
+KUALITAS_CAPTION_KABUPATEN = "Temuan per 1.000 penduduk di Kabupaten Pasuruan."
 KUALITAS_COLUMNS = {
     "kategori": "Temuan",
     "jumlah": "Jumlah",

@@ -15,7 +15,16 @@ from cc_analytics.formatting import format_periode
 from cc_analytics.profile import charts, data
 from cc_analytics.profile import texts as tx
 from cc_analytics.profile.build import DESA, KABUPATEN, KECAMATAN, Profile, build_profile
-from cc_analytics.profile.display import Card, cards, kualitas_frame, table_columns, units_frame, units_styler
+from cc_analytics.profile.display import (
+    Card,
+    cards,
+    kualitas_caption,
+    kualitas_frame,
+    pkh_caption,
+    table_columns,
+    units_frame,
+    units_styler,
+)
 from cc_analytics.store.provenance import source_line
 from cc_analytics.ui import loaders, url_state
 
@@ -193,7 +202,7 @@ def desil_and_pkh(profile: Profile) -> None:
             st.info(tx.PKH_NONE)
             return
         tahun, tahap = profile.info.tahap
-        st.caption(tx.PKH_CAPTION.format(tahap=tahap, tahun=tahun))
+        st.caption(pkh_caption(profile, tahap, tahun))
         chart = charts.share_chart(
             profile.distributions["komponen"],
             profile.min_cell,
@@ -214,7 +223,7 @@ def kualitas(profile: Profile) -> None:
     if frame.empty:
         st.info(tx.KUALITAS_NONE)
     else:
-        st.caption(tx.KUALITAS_CAPTION.format(nama=profile.nama))
+        st.caption(kualitas_caption(profile))
         st.dataframe(frame, hide_index=True, width="stretch")
         _suppression_note(profile)
     st.caption(source_line(profile.sources["kualitas"]))

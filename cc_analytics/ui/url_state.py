@@ -190,7 +190,17 @@ def _prepare_choice(choice: _Choice) -> None:
         st.session_state[key] = fallback
         return
     if st.session_state.get(key) not in choice.options:
-        st.session_state[key] = choice.default
+        st.session_state[key] = _kept(choice)
+
+
+def _kept(choice: _Choice) -> Hashable:
+    """What a widget without a valid value shows: after it was cleared (a segmented control clicked twice,
+    held in state as None) the choice last written to the address, otherwise the default."""
+    if choice.key in st.session_state and st.session_state[choice.key] is None:
+        last = links.resolve_option(_written().get(choice.key), links.option_lookup(choice.options))
+        if last is not None:
+            return last
+    return choice.default
 
 
 def _where(container: DeltaGenerator | None) -> Any:
@@ -216,7 +226,8 @@ def _draw(widget: Widget, where: Any, label: str, options: list[Hashable], key: 
     if widget == "radio":
         return where.radio(label, options, key=key, horizontal=True, **kwargs)
     if widget == "segmented":
-        return where.segmented_control(label, options, key=key, selection_mode="single", **kwargs)
+        # required: a click on the selected option keeps it (Streamlit would otherwise clear it)
+        return where.segmented_control(label, options, key=key, selection_mode="single", required=True, **kwargs)
     return where.selectbox(label, options, key=key, **kwargs)
 
 
@@ -294,7 +305,7 @@ def _select(
         help=help,
         disabled=disabled,
     )
-    chosen = value if value in choice.options else choice.default  # a segmented control can be cleared
+    chosen = value if value in choice.options else _kept(choice)
     _register(choice.key, chosen)
     return chosen
 

@@ -217,6 +217,21 @@ def test_choosing_a_komponen_changes_the_figures(marts):
     assert metrics(at) == card_values(expected(marts, Selection(periode, first, "lansia")))
 
 
+def test_clicking_the_active_tahap_keeps_it(marts):
+    """A second click on the selected tahap cannot clear it, and a cleared value keeps the tahap shown."""
+    periode, latest_tahap = latest(marts)
+    options = tahap_options(marts, periode)
+    chosen = options[0]
+    assert chosen != latest_tahap
+    at = open_page(tahap=str(chosen))
+    control = at.segmented_control(key="tahap")
+    assert control.proto.required
+    control.unselect(chosen).run()
+    assert not at.exception
+    assert at.segmented_control(key="tahap").value == chosen
+    assert metrics(at) == card_values(expected(marts, Selection(periode, chosen)))
+
+
 def test_small_threshold_setting_is_used(marts, monkeypatch):
     monkeypatch.setenv("CC_MIN_CELL", "20")
     periode, tahap = latest(marts)

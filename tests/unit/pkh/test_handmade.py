@@ -256,7 +256,8 @@ def test_verval_workbook_has_the_title_block_and_masked_numbers(con, tmp_path):
 
 def test_narrative_from_the_same_figures(con):
     """Largest gap per komponen among kecamatan (families, then Rupiah): AUD Purwodadi 2 (F2, F6: 9,0),
-    lansia Tutur 2 (F19, F25: 4,8), SD Tutur 2 (F16, F22: 1,8); largest inclusion problem by Rupiah."""
+    lansia Tutur 2 (F19, F25: 4,8), SD Tutur 2 (F16, F22: 1,8); the two of Tutur share one sentence, so no
+    wilayah is named twice; largest inclusion problem by Rupiah."""
     tables = build_tables(con, Selection("2025-S1", 2), min_cell=1)
     assert narrative(tables) == [
         "Pada tahap 2 tahun 2025, Kabupaten Pasuruan memiliki 18 keluarga desil 1–4 yang layak PKH menurut data "
@@ -265,9 +266,7 @@ def test_narrative_from_the_same_figures(con):
         "Di Kecamatan Purwodadi, 2 keluarga desil 1–4 dengan anak usia dini (0–6 tahun) belum menerima PKH "
         "(hak bantuan Rp9.000.000 setahun).",
         "Di Kecamatan Tutur, 2 keluarga desil 1–4 dengan lansia 70 tahun ke atas belum menerima PKH "
-        "(hak bantuan Rp4.800.000 setahun).",
-        "Di Kecamatan Tutur, 2 keluarga desil 1–4 dengan anak usia SD belum menerima PKH "
-        "(hak bantuan Rp1.800.000 setahun).",
+        "(hak bantuan Rp4.800.000 setahun), begitu pula 2 keluarga dengan anak usia SD (Rp1.800.000 setahun).",
         "Masalah inklusi terbesar: KPM PKH di luar desil 1-4 — 2 KPM senilai Rp5.400.000 setahun.",
     ]
 
@@ -284,6 +283,16 @@ def test_narrative_for_one_komponen_in_a_kecamatan(con):
         "(hak bantuan Rp2.400.000 setahun).",
         "Masalah inklusi terbesar: KPM PKH yang tercatat meninggal di Dukcapil — 1 KPM senilai Rp2.400.000 setahun.",
     ]
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [Selection("2025-S1", 2), Selection("2025-S1", 2, kode_kecamatan=K1), Selection("2025-S1", 2, kode_desa=D)],
+)
+def test_narrative_names_each_wilayah_once(con, selection):
+    """Gaps of several komponen in one wilayah are told in one sentence, not one "Di <wilayah>, ..." each."""
+    openings = [s.split(",")[0] for s in narrative(build_tables(con, selection, min_cell=1)) if s.startswith("Di ")]
+    assert openings and len(openings) == len(set(openings))
 
 
 def test_narrative_never_names_a_hidden_figure(con):

@@ -17,6 +17,7 @@ from cc_analytics.privacy import COMPLEMENT, SHOWN, SMALL
 from cc_analytics.profile import queries as profile
 from cc_analytics.profile.build import DESA, KABUPATEN, KECAMATAN, build_profile
 from cc_analytics.profile.data import periode_info, profile_counts, profile_distributions, profile_sources
+from cc_analytics.profile.display import kualitas_caption, pkh_caption
 
 K1, K2 = "35.14.01", "35.14.02"
 D1, D2, D3 = "35.14.01.2001", "35.14.01.2002", "35.14.02.2001"
@@ -199,6 +200,17 @@ def test_kabupaten_and_desa_levels(con: duckdb.DuckDBPyConnection) -> None:
     # the desa median runs over all three desa of the regency: people per KK 3, 4 and 2.5
     assert village.indicators.loc["jiwa_per_kk", "median"] == pytest.approx(3.0)
     assert village.units["kode"].tolist() == [D1, D2]  # the desa of its kecamatan
+
+
+def test_captions_name_the_kabupaten_once(con: duckdb.DuckDBPyConnection) -> None:
+    """The kabupaten is not compared with itself ("pada Kabupaten Pasuruan dan pada Kabupaten Pasuruan")."""
+    regency, kecamatan = _profile(con, None, None, 1), _profile(con, K1, None, 1)
+    assert kualitas_caption(regency) == "Temuan per 1.000 penduduk di Kabupaten Pasuruan."
+    assert kualitas_caption(kecamatan) == (
+        "Temuan per 1.000 penduduk di Purwodadi, dibandingkan dengan Kabupaten Pasuruan."
+    )
+    assert "Garis hitam" not in pkh_caption(regency, 2, 2025)
+    assert pkh_caption(kecamatan, 2, 2025).endswith("Garis hitam: Kabupaten Pasuruan.")
 
 
 def test_small_counts_are_hidden_with_what_would_reveal_them(con: duckdb.DuckDBPyConnection) -> None:
