@@ -5,15 +5,13 @@ from __future__ import annotations
 NO_DATA = "tidak ada data"
 
 CAPTION_SCHEMATIC_KECAMATAN = (
-    "Peta skematis: tiap segi enam adalah satu kecamatan, diletakkan mendekati titik tengah wilayahnya "
-    "(sumber titik tengah: data/reference/kecamatan_3514.csv). Bentuk dan luas tidak sebenarnya. "
-    "Untuk peta batas sebenarnya, impor berkas batas wilayah: python -m cc_analytics boundaries import BERKAS."
+    "Peta skematis: tiap segi enam adalah satu kecamatan, diletakkan mendekati titik tengah wilayahnya. "
+    "Bentuk dan luas tidak sebenarnya."
 )
 
 CAPTION_SCHEMATIC_DESA = (
     "Peta skematis: tiap kotak adalah satu desa/kelurahan, disusun menurut kode di dalam segi enam "
-    "kecamatannya. Letak, bentuk, dan luas tidak sebenarnya. Untuk peta desa sebenarnya, impor berkas batas "
-    "desa: python -m cc_analytics boundaries import BERKAS."
+    "kecamatannya. Letak, bentuk, dan luas tidak sebenarnya."
 )
 
 KEC_OUTLINE_NOTE = "kecamatan (klik untuk melihat desanya)"
@@ -25,8 +23,8 @@ NO_GEOMETRY = "{n} wilayah tidak mempunyai batas dalam berkas dan tidak tergamba
 BOUNDARY_SOURCE = "Batas wilayah: {source}."
 
 NO_BOUNDARIES = (
-    "Berkas batas wilayah tidak memuat {level} untuk bagian ini. Impor ulang berkas batas yang lengkap "
-    "(python -m cc_analytics boundaries import BERKAS)."
+    "Batas wilayah yang terpasang tidak memuat {level} untuk bagian ini, jadi bagian ini belum dapat "
+    "digambar. Pengelola aplikasi perlu memasang berkas batas wilayah yang lengkap."
 )
 
 LEVEL_LABEL = {"kecamatan": "kecamatan", "desa": "desa/kelurahan"}

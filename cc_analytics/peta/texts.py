@@ -28,6 +28,13 @@ DOWNLOAD_HELP = "Gambar peta ini (dengan legenda dan keterangan) untuk bahan pap
 SELECTED_DESA = "**{nama}** (Kecamatan {kecamatan}) — {judul}: **{nilai}**"
 SELECTED_KECAMATAN = "**Kecamatan {nama}** — {judul}: **{nilai}**"
 DEFINITION_HEADING = "Definisi dan cara hitung"
+TECHNICAL_HEADING = "Detail teknis"
+TECHNICAL_SCHEMATIC = (
+    "**Peta skematis.** Segi enam kecamatan diletakkan pada titik tengah poligon kecamatan dari "
+    "`data/reference/kecamatan_3514.csv` (bukan letak kantor kecamatan); kotak desa/kelurahan disusun menurut "
+    "kode Kemendagri. Peta batas sebenarnya, dan dengan itu kepadatan penduduk, tersedia setelah berkas batas "
+    "wilayah diimpor: `python -m cc_analytics boundaries import BERKAS` (atau pengaturan `CC_BOUNDARIES_PATH`)."
+)
 LOCATOR_ALT = "Peta letak Kecamatan {kecamatan} di Kabupaten Pasuruan"
 LOCATOR_SCHEMATIC = "Peta letak skematis: tiap segi enam satu kecamatan; bentuk dan luas tidak sebenarnya."
 

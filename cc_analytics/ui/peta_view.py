@@ -225,6 +225,15 @@ def definition(values: IndicatorValues) -> None:
         st.markdown(values.indicator.definition)
 
 
+def technical_details(boundaries: MapBoundaries, level: str) -> None:
+    """For analysts, in a closed expander: where the schematic map comes from and how real boundaries are added
+    (nothing when the level is drawn from imported boundaries)."""
+    if not boundaries.is_schematic(level):  # type: ignore[arg-type]
+        return
+    with st.expander(peta_texts.TECHNICAL_HEADING, icon=":material/build:"):
+        st.markdown(peta_texts.TECHNICAL_SCHEMATIC)
+
+
 def download_png(model: MapModel, values: IndicatorValues, heading: str, file_name: str) -> None:
     """The "Unduh PNG" button; the image (with heading, source and notes) is drawn only when it is pressed."""
     printable = peta.for_png(model, values, heading)

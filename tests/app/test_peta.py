@@ -82,6 +82,22 @@ def test_default_view_is_the_kecamatan_map_of_penduduk(marts: duckdb.DuckDBPyCon
     assert not at.error
 
 
+DEVELOPER_WORDS = ("python -m", "BERKAS", "data/reference", "CC_")
+
+
+@pytest.mark.parametrize("level", ["kecamatan", "desa"])
+def test_schematic_map_explains_itself_plainly_with_technical_detail_for_analysts(
+    marts: duckdb.DuckDBPyConnection, level: str
+) -> None:
+    at = _open(indikator="kepadatan", level=level)
+    (details,) = [e for e in at.expander if e.label == "Detail teknis"]
+    detail_text = " ".join(m.value for m in details.markdown)
+    assert "python -m cc_analytics boundaries import" in detail_text and "kecamatan_3514.csv" in detail_text
+    inside = {m.value for e in at.expander for m in e.markdown}
+    flow = _captions(at) + _notices(at) + [i.value for i in at.info] + [m.value for m in at.markdown]
+    assert not [text for text in flow if text not in inside and any(word in text for word in DEVELOPER_WORDS)]
+
+
 def test_link_with_indicator_level_and_kecamatan_opens_its_desa(marts: duckdb.DuckDBPyConnection) -> None:
     at = _open(indikator="celah_pkh", level="desa", kec=BANGIL)
     assert at.selectbox(key="indikator").value == "celah_pkh"

@@ -134,3 +134,14 @@ def test_selection_text_and_file_name() -> None:
     assert selection_text(kecamatan, "35.14.04", "") == "**Kecamatan Lumbang** — Penduduk (jiwa): **103**"
     assert png_file_name(values, "35.14.05") == "peta_penduduk_desa_35.14.05_2025-S2.png"
     assert png_file_name(kecamatan, None) == "peta_penduduk_kecamatan_2025-S2.png"
+
+
+DEVELOPER_WORDS = ("python -m", "BERKAS", "data/reference", ".csv", "CC_")
+
+
+@pytest.mark.parametrize("level", ["kecamatan", "desa"])
+def test_png_of_the_schematic_map_speaks_plain_indonesian(level: str) -> None:
+    values = _values(level)
+    printable = for_png(build_peta_model(values, BOUNDARIES, None), values, "Penduduk")
+    assert "Peta skematis" in printable.caption
+    assert not [word for word in DEVELOPER_WORDS if word in printable.caption]
