@@ -8,6 +8,7 @@ Reached from the page in one hop: ``pages/pkh_page.py`` → :mod:`cc_analytics.u
 * :mod:`~cc_analytics.pkh.view` — everything the page shows for one choice, in one call;
 * :mod:`~cc_analytics.pkh.narrative`, :mod:`~cc_analytics.pkh.display`, :mod:`~cc_analytics.pkh.method` — the
   text, tables and method note on screen; :mod:`~cc_analytics.pkh.texts` holds every sentence;
+* :mod:`~cc_analytics.pkh.download` — the ranking as a CSV download, numbers as numbers;
 * :mod:`~cc_analytics.pkh.verval` — the masked verification list (restricted);
 * :mod:`~cc_analytics.pkh.cli` — the ``coverage`` command.
 """

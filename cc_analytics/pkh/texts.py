@@ -151,6 +151,22 @@ CHART_CAKUPAN = "Cakupan"
 CHART_CAPTION = "Grafik memuat {shown} wilayah dengan angka yang dapat ditampilkan, dari {total}."
 MAP_LINK = "Lihat celah cakupan di peta"
 DOWNLOAD_TABLE = "Unduh tabel (CSV)"
+DOWNLOAD_HELP = (
+    "Angka ditulis sebagai angka agar dapat dihitung di lembar kerja: Rupiah utuh tanpa titik ribuan, cakupan "
+    "sebagai pecahan 0–1. Angka yang disembunyikan tetap tertulis “<{min_cell}”, “•” atau “–”."
+)
+DOWNLOAD_COLUMNS = {
+    "peringkat": "No.",
+    "kode_wilayah": "Kode wilayah",
+    "nama": "Wilayah",
+    "keluarga_layak": "Layak (keluarga)",
+    "keluarga_layak_pkh": "Sudah PKH (keluarga)",
+    "keluarga_celah": "Belum PKH (keluarga)",
+    "cakupan": "Cakupan (proporsi 0–1)",
+    "celah_rp_tahun": "Celah (Rp/tahun)",
+    "kpm_bermasalah": "Temuan inklusi (catatan KPM)",
+    "inklusi_rp_tahun": "Inklusi (Rp/tahun)",
+}
 
 # --- Inclusion ----------------------------------------------------------------------------------------
 INKLUSI_HEADING = "Masalah inklusi: KPM yang mungkin tidak tepat sasaran"
@@ -170,9 +186,13 @@ INKLUSI_DESA_HIDDEN = "Jumlah temuan inklusi desa ini kecil atau disembunyikan u
 # --- Verification list --------------------------------------------------------------------------------
 VERVAL_HEADING = "Daftar prioritas verifikasi (verval)"
 VERVAL_DISABLED = (
-    "Daftar per keluarga tidak tersedia pada instalasi ini. Halaman ini hanya menampilkan angka agregat; "
-    "daftar verval (dengan NIK tersamar) hanya dapat dibuka pada instalasi yang diizinkan untuk penggunaan "
-    "terbatas."
+    "Daftar verifikasi per orang tidak diaktifkan di server ini; hubungi admin data bila Anda memerlukannya. "
+    "Halaman ini menampilkan angka agregat saja."
+)
+VERVAL_DISABLED_DETAIL_HEADING = "Keterangan teknis untuk analis"
+VERVAL_DISABLED_DETAIL = (
+    "Daftar verval (NIK dan No. KK tersamar) hanya ditampilkan bila server dijalankan dengan pengaturan "
+    "`CC_ALLOW_ROW_LEVEL=1`. Aktifkan hanya pada instalasi yang diizinkan untuk penggunaan terbatas."
 )
 VERVAL_PICK_DESA = "Daftar verval disusun per desa. Pilih desa di panel samping untuk menampilkannya."
 VERVAL_CONFIDENTIAL = "RAHASIA — hanya untuk verifikasi"

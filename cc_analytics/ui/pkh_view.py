@@ -18,7 +18,7 @@ import streamlit as st
 from cc_analytics import export, texts
 from cc_analytics.config import Settings
 from cc_analytics.formatting import format_number, format_periode, format_rupiah
-from cc_analytics.pkh import display, method, queries, verval
+from cc_analytics.pkh import display, download, method, queries, verval
 from cc_analytics.pkh import texts as t
 from cc_analytics.pkh.tables import build_tables
 from cc_analytics.pkh.view import PkhView, assemble_view, coverage_source
@@ -156,7 +156,8 @@ def _chart(data: pd.DataFrame) -> alt.Chart:
 
 
 def ranking_section(view: PkhView) -> None:
-    """Listed wilayah ranked by gap: table, stacked bar chart, link to the map, CSV download."""
+    """Listed wilayah ranked by gap: table, stacked bar chart, link to the map, CSV download (numbers as
+    numbers, see :func:`cc_analytics.pkh.download.ranking_download`)."""
     level = view.listed_level
     komponen = display.komponen_name(view.selection.komponen)
     st.subheader(t.RANKING_HEADING[level].format(kecamatan=view.kecamatan_nama))
@@ -176,11 +177,12 @@ def ranking_section(view: PkhView) -> None:
         _suppression_note(view)
         st.download_button(
             t.DOWNLOAD_TABLE,
-            export.to_csv(table),
+            export.to_csv(download.ranking_download(view)),
             file_name=display.table_file_name(view.selection),
             mime="text/csv",
             on_click="ignore",
             icon=":material/download:",
+            help=t.DOWNLOAD_HELP.format(min_cell=view.min_cell),
         )
     if level == "desa" and view.tables.listed_inclusion()[0].is_withheld:
         st.caption(t.INKLUSI_WITHHELD.format(kecamatan=view.kecamatan_nama))
@@ -207,11 +209,15 @@ def inclusion_section(view: PkhView) -> None:
 
 
 def verval_section(settings: Settings, view: PkhView) -> None:
-    """The masked verification list of the chosen desa: only with ``CC_ALLOW_ROW_LEVEL=1``, marked confidential."""
+    """The masked verification list of the chosen desa: only with ``CC_ALLOW_ROW_LEVEL=1``, marked confidential.
+
+    Without it, a plain notice; the setting's name is given only inside an expander for analysts."""
     st.subheader(t.VERVAL_HEADING)
     selection = view.selection
     if not settings.allow_row_level:
         st.info(t.VERVAL_DISABLED, icon=":material/lock:")
+        with st.expander(t.VERVAL_DISABLED_DETAIL_HEADING, icon=":material/engineering:"):
+            st.markdown(t.VERVAL_DISABLED_DETAIL)
         return
     if not selection.kode_desa:
         st.info(t.VERVAL_PICK_DESA, icon=":material/info:")

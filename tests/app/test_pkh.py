@@ -175,6 +175,9 @@ def test_desa_view_without_row_level_shows_no_list(marts):
         expected(marts, Selection(periode, tahap, kode_kecamatan=desa[:8], kode_desa=desa))
     )
     assert any(i.value == t.VERVAL_DISABLED for i in at.info)
+    assert not any("CC_" in i.value for i in at.info)  # the setting's name is for analysts only
+    (detail,) = [e for e in at.expander if e.label == t.VERVAL_DISABLED_DETAIL_HEADING]
+    assert "CC_ALLOW_ROW_LEVEL=1" in detail.markdown[0].value
     assert [b.proto.label for b in at.download_button] in ([], [t.DOWNLOAD_TABLE])
     assert "*" * 12 not in page_text(at)
     assert not LONG_NUMBER.search(page_text(at))
