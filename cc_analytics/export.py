@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Hashable
+from numbers import Integral
 
 import pandas as pd
 from openpyxl.styles import Font
@@ -49,8 +50,9 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def to_xlsx(frame: pd.DataFrame, *, sheet: str, title_lines: list[str]) -> bytes:
     """An XLSX workbook with ``title_lines`` above the table (one per row), bold header, frozen panes.
 
-    The first title line is bold (e.g. a confidentiality marking); whole-number columns get a thousands
-    format; column widths follow the content (at most 60 characters).
+    The first title line is bold (e.g. a confidentiality marking); whole numbers get a thousands format, also
+    in a column where some cells are markers of hidden figures (numbers stay numeric cells, markers text);
+    column widths follow the content (at most 60 characters).
 
     Args:
         frame: the table (column names as they should appear).
@@ -74,10 +76,19 @@ def to_xlsx(frame: pd.DataFrame, *, sheet: str, title_lines: list[str]) -> bytes
             letter = worksheet.cell(row=header_row, column=index).column_letter
             width = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200))]) + 2
             worksheet.column_dimensions[letter].width = min(width, _MAX_WIDTH)
-            if pd.api.types.is_integer_dtype(frame[column]):
-                for offset in range(len(frame)):
-                    worksheet.cell(row=header_row + 1 + offset, column=index).number_format = _THOUSANDS
+            for offset in _whole_number_rows(frame[column]):
+                worksheet.cell(row=header_row + 1 + offset, column=index).number_format = _THOUSANDS
     return buffer.getvalue()
+
+
+def _whole_number_rows(column: pd.Series) -> list[int]:
+    """Positions of the whole numbers in ``column``: every row of an integer column, and the integers of a
+    text column that also holds markers (``<5``, ``•``, ``–``) for hidden figures."""
+    if pd.api.types.is_integer_dtype(column):
+        return list(range(len(column)))
+    if pd.api.types.is_object_dtype(column):
+        return [i for i, v in enumerate(column) if isinstance(v, Integral) and not isinstance(v, bool)]
+    return []
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

@@ -73,3 +73,15 @@ def test_rejected_rows_download_is_neutralised() -> None:
     rows = pd.DataFrame({"nomor_baris": [2], "kolom": ["NOMINAL"], "alasan": ["=1+1"], "nilai": ["@SUM(1)"]})
     text = rejected_rows_csv(rows).decode("utf-8-sig")
     assert "'=1+1" in text and "'@SUM(1)" in text
+
+
+def test_numbers_next_to_markers_stay_numbers() -> None:
+    """A column of counts with a suppression marker: the counts are numeric cells with thousands format, the
+    marker stays text, in XLSX and CSV alike."""
+    frame = pd.DataFrame({"Wilayah": ["a", "b", "c"], "Celah (Rp/tahun)": [14_700_000, "–", 2_400_000]})
+    sheet = load_workbook(io.BytesIO(to_xlsx(frame, sheet="Uji", title_lines=["Sumber: uji"]))).active
+    values = [sheet.cell(row=r, column=2) for r in (4, 5, 6)]
+    assert [c.value for c in values] == [14_700_000, "–", 2_400_000]
+    assert values[0].data_type == "n" and values[0].number_format == "#,##0"
+    assert values[1].data_type == "s"
+    assert to_csv(frame).decode("utf-8-sig").splitlines()[1:] == ["a,14700000", "b,–", "c,2400000"]
