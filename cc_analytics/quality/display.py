@@ -56,10 +56,9 @@ def _as_of(value: object) -> date | None:
 
 
 def files_for_display(files: pd.DataFrame) -> pd.DataFrame:
-    """Rows of :func:`cc_analytics.quality.queries.file_table` as text, headers from ``data_texts.FILE_COLUMNS``.
-
-    The SHA-256 is shortened to its first 12 hex digits (enough to tell two versions of a file apart).
-    """
+    """Rows of :func:`cc_analytics.quality.queries.file_table` as text, headers from ``data_texts.FILE_COLUMNS``:
+    file, period, as-of date and row accounting (the reader's notes and fingerprint are in
+    :func:`file_details_for_display`)."""
     frame = pd.DataFrame(
         {
             "file_name": files["file_name"].astype(str).to_numpy(),
@@ -69,11 +68,23 @@ def files_for_display(files: pd.DataFrame) -> pd.DataFrame:
             "baris_diterima": [format_number(int(v)) for v in files["baris_diterima"]],
             "baris_ditolak": [format_number(int(v)) for v in files["baris_ditolak"]],
             "rasio_ditolak": ["–" if is_missing(r) else format_percent(float(r), 2) for r in files["rasio_ditolak"]],
+        }
+    )
+    return frame.rename(columns=tx.FILE_COLUMNS)
+
+
+def file_details_for_display(files: pd.DataFrame) -> pd.DataFrame:
+    """The technical side of the same files, for analysts: ``file_name``, ``catatan`` (what the reader did to the
+    file) and ``sha256`` shortened to its first 12 hex digits (enough to tell two versions of a file apart);
+    headers from ``data_texts.FILE_DETAIL_COLUMNS``."""
+    frame = pd.DataFrame(
+        {
+            "file_name": files["file_name"].astype(str).to_numpy(),
             "catatan": files["catatan"].astype(str).to_numpy(),
             "sha256": [str(h)[:12] for h in files["sha256"]],
         }
     )
-    return frame.rename(columns=tx.FILE_COLUMNS)
+    return frame.rename(columns=tx.FILE_DETAIL_COLUMNS)
 
 
 def split_by_source(files: pd.DataFrame) -> dict[str, pd.DataFrame]:

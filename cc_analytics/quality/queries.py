@@ -219,7 +219,7 @@ def rejected_rows(con: duckdb.DuckDBPyConnection, file_name: str) -> pd.DataFram
         DataNotFoundError: when no file of that name was imported.
     """
     if not fetch_rows(con, "SELECT 1 FROM ingest_log WHERE file_name = ?", [file_name]):
-        raise DataNotFoundError(f"Berkas '{file_name}' tidak ada dalam catatan ingest.")
+        raise DataNotFoundError(f"Berkas '{file_name}' tidak ada dalam catatan pemuatan berkas.")
     nilai = stored_value_sql("kolom", "nilai")  # marts built before the allow-list may hold what it refuses
     sql = (
         f"SELECT nomor_baris, kolom, alasan, {nilai} AS nilai FROM ingest_tolak WHERE file_name = ? "

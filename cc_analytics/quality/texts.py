@@ -7,6 +7,7 @@ Kept apart from :mod:`cc_analytics.texts` so the page's wording can be reviewed 
 from __future__ import annotations
 
 PAGE_TITLE = "Data & Kualitas"
+TECHNICAL_HEADING = "Detail teknis"
 TITLE = "Sumber data dan kualitas data"
 SUBTITLE = (
     "Berkas yang dimuat, hitungan barisnya, kecocokan antarsumber, dan alasan baris ditolak. "
@@ -43,7 +44,10 @@ METRIC_REJECTED = "Baris ditolak"
 METRIC_REJECTED_SHARE = "{share} dari baris dibaca"
 METRIC_REJECTED_HELP = "Bagian dari baris dibaca yang ditolak saat validasi."
 BALANCED = "Hitungan seimbang untuk semua {files} berkas: {read} dibaca = {accepted} diterima + {rejected} ditolak."
-UNBALANCED = "Hitungan tidak seimbang pada berkas: {files}. Bangun ulang data dan periksa log ingest."
+UNBALANCED = (
+    "Hitungan tidak seimbang pada berkas: {files}. Minta pengelola data membangun ulang data dan memeriksa "
+    "catatan pemuatannya."
+)
 SOURCE_SUMMARY = "{files} berkas · periode {first} s.d. {last} · posisi terbaru {as_of}"
 SOURCE_SUMMARY_ONE = "{files} berkas · periode {first} · posisi {as_of}"
 NO_FILES = "Belum ada berkas yang dimuat untuk sumber ini."
@@ -55,10 +59,17 @@ FILE_COLUMNS: dict[str, str] = {
     "baris_diterima": "Diterima",
     "baris_ditolak": "Ditolak",
     "rasio_ditolak": "% ditolak",
-    "catatan": "Catatan pembacaan",
-    "sha256": "Sidik SHA-256",
 }
-LOG_SOURCE = "Sumber: catatan ingest (log berkas){synthetic}, dibangun {built_at}"
+FILE_DETAIL_COLUMNS: dict[str, str] = {
+    "file_name": "Berkas",
+    "catatan": "Catatan pembacaan",
+    "sha256": "Sidik berkas (SHA-256, 12 digit awal)",
+}
+FILE_DETAIL_CAPTION = (
+    "Sidik berkas membedakan dua versi berkas yang bernama sama; catatan pembacaan menyebut apa yang dilakukan "
+    "pembaca pada berkas (mis. dikonversi dari XLSX)."
+)
+LOG_SOURCE = "Sumber: catatan pemuatan berkas{synthetic}, dibangun {built_at}"
 SYNTHETIC = " — data sintetis"
 PERIODE_TAHUNAN = "tahunan"
 PERIODE_TAHAP = "Tahap {tahap} {tahun}"
@@ -130,8 +141,11 @@ REJECTED_CAPTION = (
 )
 REJECTED_SHOWN = "Ditampilkan {shown} baris pertama dari {total}; unduhan memuat semuanya."
 REJECTED_LOCKED = (
-    "Daftar baris ditolak adalah data per baris dan hanya ditampilkan bila pengaturan mengizinkan "
-    "(CC_ALLOW_ROW_LEVEL=1). Ringkasan alasan di atas tetap tersedia."
+    "Daftar baris ditolak adalah data per baris dan hanya ditampilkan bila diizinkan administrator. "
+    "Ringkasan alasan di atas tetap tersedia."
+)
+REJECTED_LOCKED_TECHNICAL = (
+    "Daftar baris ditolak ditampilkan bila aplikasi dijalankan dengan pengaturan `CC_ALLOW_ROW_LEVEL=1`."
 )
 REJECTED_CONFIDENTIAL = "**Terbatas.** Daftar per baris untuk perbaikan data oleh petugas; jangan disebarkan."
 REJECTED_DOWNLOAD = "Unduh baris ditolak (CSV)"
@@ -151,16 +165,20 @@ UPLOAD_HELP = (
     "pkh_2026_tahap1.xlsx, penduduk_tahunan.csv (boleh diberi akhiran seperti _bangil)."
 )
 UPLOAD_DISABLED = (
-    "Impor lewat halaman ini dinonaktifkan. Administrator dapat mengaktifkannya dengan pengaturan "
-    "CC_ALLOW_UPLOAD=1; berkas juga dapat diimpor dengan perintah python -m cc_analytics import."
+    "Impor lewat halaman ini dinonaktifkan. Administrator dapat mengaktifkannya, atau mengimpor berkas untuk Anda."
+)
+UPLOAD_DISABLED_TECHNICAL = (
+    "Impor lewat halaman diaktifkan dengan pengaturan `CC_ALLOW_UPLOAD=1`. Tanpa itu, berkas diimpor dengan "
+    "perintah `python -m cc_analytics import BERKAS`."
 )
 UPLOAD_DEMO_NOTE = (
     "Data yang dipakai sekarang adalah data demo sintetis: berkas yang diimpor digabung dengan data demo."
 )
 UPLOAD_EXPLAIN = (
-    "Berkas diperiksa dengan aturan yang sama seperti ingest. Impor membangun data baru di samping data lama "
-    "(semester yang berkasnya tidak berubah disalin dari data lama) dan baru menggantinya bila berhasil; bila "
-    "gagal, data sebelumnya tetap dipakai. Mengimpor berkas yang sama dua kali tidak mengubah apa pun."
+    "Berkas diperiksa dengan aturan yang sama seperti pemuatan data rutin. Impor membangun data baru di "
+    "samping data lama (semester yang berkasnya tidak berubah disalin dari data lama) dan baru menggantinya "
+    "bila berhasil; bila gagal, data sebelumnya tetap dipakai. Mengimpor berkas yang sama dua kali tidak "
+    "mengubah apa pun."
 )
 CHECK_BUTTON = "Periksa saja"
 IMPORT_BUTTON = "Impor"

@@ -110,8 +110,17 @@ def _accounting_metrics(totals: queries.Accounting) -> None:
         st.error(tx.UNBALANCED.format(files=", ".join(totals.berkas_tidak_seimbang)), icon=":material/error:")
 
 
+def _technical_details(text: str, table: pd.DataFrame | None = None) -> None:
+    """Detail for analysts (settings, commands, fingerprints) in a closed "Detail teknis" expander."""
+    with st.expander(tx.TECHNICAL_HEADING, icon=":material/build:"):
+        st.markdown(text)
+        if table is not None:
+            st.dataframe(table, hide_index=True, width="stretch")
+
+
 def files_section(files: pd.DataFrame, meta: dict[str, str]) -> None:
-    """Accounting totals, then each source with its files, periods, as-of dates and row accounting."""
+    """Accounting totals, then each source with its files, periods, as-of dates and row accounting; the reader's
+    notes and file fingerprints under "Detail teknis"."""
     st.header(tx.FILES_HEADING)
     st.caption(tx.FILES_CAPTION)
     if files.empty:
@@ -129,6 +138,7 @@ def files_section(files: pd.DataFrame, meta: dict[str, str]) -> None:
             column_config=_right_aligned(_FILE_NUMBER_COLUMNS),
         )
     st.caption(display.log_source_line(meta.get("built_at", ""), is_synthetic=_is_synthetic(meta)))
+    _technical_details(tx.FILE_DETAIL_CAPTION, display.file_details_for_display(files))
 
 
 def _match_note(settings: Settings, periode: str, meta: dict[str, str]) -> SourceNote:
@@ -208,6 +218,7 @@ def rejected_section(settings: Settings, files: pd.DataFrame, meta: dict[str, st
     st.caption(display.log_source_line(meta.get("built_at", ""), is_synthetic=_is_synthetic(meta)))
     if not settings.allow_row_level:
         st.info(tx.REJECTED_LOCKED, icon=":material/lock:")
+        _technical_details(tx.REJECTED_LOCKED_TECHNICAL)
         return
     rows = loaders.cached_query(settings, queries.rejected_rows, chosen)
     st.warning(tx.REJECTED_CONFIDENTIAL, icon=":material/lock:")
@@ -271,6 +282,7 @@ def upload_section(settings: Settings, meta: dict[str, str]) -> None:
     if not upload.uploads_allowed():
         st.file_uploader(tx.UPLOAD_LABEL, disabled=True, key="data_unggah_nonaktif", help=tx.UPLOAD_HELP)
         st.info(tx.UPLOAD_DISABLED, icon=":material/block:")
+        _technical_details(tx.UPLOAD_DISABLED_TECHNICAL)
         return
     _show_last_import()
     st.caption(tx.UPLOAD_EXPLAIN)

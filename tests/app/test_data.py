@@ -60,16 +60,39 @@ def test_page_shows_every_source_and_balanced_accounting(marts):
     assert any(s.value.startswith("Hitungan seimbang untuk semua") for s in at.success)
     assert [s.value for s in at.subheader] == [tx.SUMBER_TITLES[s] for s in dq.list_sources(marts)]
     captions = [c.value for c in at.caption]
-    assert any(c.startswith("Sumber: catatan ingest (log berkas) — data sintetis, dibangun") for c in captions)
+    assert any(c.startswith("Sumber: catatan pemuatan berkas — data sintetis, dibangun") for c in captions)
     assert any(c.startswith("Sumber: Dukcapil (sintetis), posisi") for c in captions)
     assert at.segmented_control(key="sumber").value == "semua"
 
 
 def test_file_tables_hold_the_library_rows(marts):
     at = open_page(sumber="pkh")
-    (table,) = [d.value for d in at.dataframe if tx.FILE_COLUMNS["sha256"] in d.value.columns]
+    (table,) = [d.value for d in at.dataframe if tx.FILE_COLUMNS["baris_dibaca"] in d.value.columns]
     expected = display.files_for_display(dq.file_table(marts, "pkh"))
     assert table.values.tolist() == expected.values.tolist()
+
+
+DEVELOPER_WORDS = ("SHA-256", "CC_", "python -m", "ingest")
+
+
+def _technical(at: AppTest) -> list:
+    return [e for e in at.expander if e.label == tx.TECHNICAL_HEADING]
+
+
+def test_main_flow_is_plain_indonesian_with_technical_detail_for_analysts(marts):
+    at = open_page(sumber="pkh")
+    inside = {id(el) for e in at.expander for el in [*e.dataframe, *e.markdown, *e.caption]}
+    shown = [*at.caption, *at.info, *at.markdown, *at.success, *at.warning]
+    flow = [el.value for el in shown if id(el) not in inside]
+    assert not [text for text in flow if any(word in text for word in DEVELOPER_WORDS)]
+    headers = [c for d in at.dataframe if id(d) not in inside for c in d.value.columns]
+    assert not [c for c in headers if "SHA" in c]
+    details = _technical(at)
+    (fingerprints,) = [d.value for e in details for d in e.dataframe]
+    expected = display.file_details_for_display(dq.file_table(marts, "pkh"))
+    assert fingerprints.values.tolist() == expected.values.tolist()
+    settings_text = " ".join(m.value for e in details for m in e.markdown)
+    assert "CC_ALLOW_ROW_LEVEL=1" in settings_text and "CC_ALLOW_UPLOAD=1" in settings_text
 
 
 def test_match_rates_of_the_latest_semester(marts):

@@ -47,10 +47,14 @@ def test_data_page_shows_accounting_and_a_disabled_upload(page: Page, app_url: s
     assert _metric(page, tx.METRIC_READ) == format_number(totals.baris_dibaca)
     assert _metric(page, tx.METRIC_REJECTED) == format_number(totals.baris_ditolak)
     expect(page.get_by_text("Hitungan seimbang untuk semua")).to_be_visible()
-    expect(page.get_by_text("Sumber: catatan ingest (log berkas)").first).to_be_visible()
+    expect(page.get_by_text("Sumber: catatan pemuatan berkas").first).to_be_visible()
     uploader = page.get_by_test_id("stFileUploader")
     expect(uploader.locator("input[type=file]")).to_be_disabled()
-    expect(page.get_by_text("CC_ALLOW_UPLOAD=1")).to_be_visible()
+    expect(page.get_by_text(tx.UPLOAD_DISABLED)).to_be_visible()
+    setting = page.get_by_text("CC_ALLOW_UPLOAD=1")
+    expect(setting).to_be_hidden()  # for analysts, inside the closed "Detail teknis"
+    page.get_by_test_id("stExpander").filter(has_text=tx.TECHNICAL_HEADING).last.locator("summary").click()
+    expect(setting).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 

@@ -66,9 +66,18 @@ def test_files_for_display(handmade_marts: duckdb.DuckDBPyConnection):
     table = display.files_for_display(dq.file_table(handmade_marts))
     assert list(table.columns) == list(tx.FILE_COLUMNS.values())
     first = table.iloc[0].tolist()
-    assert first[:8] == ["dukcapil_2025-S1.csv", "Semester I 2025", "30 Juni 2025", "16", "11", "5", "31,25%", ""]
-    assert len(first[8]) == 12
+    assert first == ["dukcapil_2025-S1.csv", "Semester I 2025", "30 Juni 2025", "16", "11", "5", "31,25%"]
     assert table["Periode"].tolist()[1:] == ["Tahun 2025", "Tahap 1 2025", "Tahap 2 2025"]
+    assert not [c for c in table.columns if "SHA" in c]
+
+
+def test_file_details_for_analysts(handmade_marts: duckdb.DuckDBPyConnection):
+    files = dq.file_table(handmade_marts)
+    table = display.file_details_for_display(files)
+    assert list(table.columns) == list(tx.FILE_DETAIL_COLUMNS.values())
+    assert table.iloc[:, 0].tolist() == files["file_name"].tolist()
+    assert [len(h) for h in table.iloc[:, 2]] == [12] * len(files)
+    assert table.iloc[0, 2] == files["sha256"].iloc[0][:12]
 
 
 def test_source_summaries(handmade_marts: duckdb.DuckDBPyConnection):
@@ -92,7 +101,7 @@ def test_built_at_and_log_source_line():
     assert display.format_built_at("") == tx.BUILT_AT_UNKNOWN
     assert display.format_built_at("kemarin") == tx.BUILT_AT_UNKNOWN
     line = display.log_source_line("2026-11-28T18:06:56Z", is_synthetic=True)
-    assert line == "Sumber: catatan ingest (log berkas) — data sintetis, dibangun 29 November 2026 pukul 01.06 WIB"
+    assert line == "Sumber: catatan pemuatan berkas — data sintetis, dibangun 29 November 2026 pukul 01.06 WIB"
 
 
 def test_match_table_for_display(handmade_marts: duckdb.DuckDBPyConnection):
