@@ -29,6 +29,14 @@ SELECTED_DESA = "**{nama}** (Kecamatan {kecamatan}) — {judul}: **{nilai}**"
 SELECTED_KECAMATAN = "**Kecamatan {nama}** — {judul}: **{nilai}**"
 DEFINITION_HEADING = "Definisi dan cara hitung"
 TECHNICAL_HEADING = "Detail teknis"
+BOUNDARIES_UNUSABLE = (
+    "Batas wilayah yang terpasang tidak dapat dipakai, jadi peta digambar secara skematis. Pengelola aplikasi "
+    "dapat memperbaikinya; rinciannya ada di “Detail teknis”."
+)
+TECHNICAL_BOUNDARIES = (
+    "Berkas batas wilayah dibaca dari pengaturan `CC_BOUNDARIES_PATH` atau dari hasil "
+    "`python -m cc_analytics boundaries import BERKAS`. Masalahnya:"
+)
 TECHNICAL_SCHEMATIC = (
     "**Peta skematis.** Segi enam kecamatan diletakkan pada titik tengah poligon kecamatan dari "
     "`data/reference/kecamatan_3514.csv` (bukan letak kantor kecamatan); kotak desa/kelurahan disusun menurut "

@@ -36,7 +36,7 @@ from cc_analytics.peta import view as peta
 from cc_analytics.peta.area import Areas, area_km2
 from cc_analytics.peta.indicators import IndicatorValues
 from cc_analytics.store import marts_signature
-from cc_analytics.ui import errors, loaders, url_state, widgets
+from cc_analytics.ui import loaders, url_state, widgets
 
 MAP_HEIGHT = 560
 LOCATOR_HEIGHT = 220
@@ -125,11 +125,14 @@ def _boundaries(key: str, _settings: Settings) -> LoadedBoundaries:
 
 
 def load_boundaries(settings: Settings) -> MapBoundaries:
-    """The boundaries of the maps (cached); an unusable boundary file is reported (call once per run) and the
-    schematic map used."""
+    """The boundaries of the maps (cached). An unusable boundary file is reported (call once per run) in plain
+    words, with the file's problems under "Detail teknis", and the schematic map used."""
     loaded = _boundaries(boundary_key(settings), settings)
     if loaded.problem is not None:
-        errors.show_error(loaded.problem)
+        st.warning(peta_texts.BOUNDARIES_UNUSABLE, icon=":material/map:")
+        with st.expander(peta_texts.TECHNICAL_HEADING, icon=":material/build:"):
+            st.markdown(peta_texts.TECHNICAL_BOUNDARIES)
+            st.code(str(loaded.problem), language=None, wrap_lines=True)
     return loaded.boundaries
 
 

@@ -229,7 +229,11 @@ def test_broken_boundary_file_is_reported_and_the_schematic_map_drawn(
 ) -> None:
     monkeypatch.setenv("CC_BOUNDARIES_PATH", str(tmp_path / "tidak_ada.geojson"))
     at = _open()
-    assert "tidak_ada.geojson" in at.error[0].value
+    assert [w.value for w in at.warning if w.value == peta_texts.BOUNDARIES_UNUSABLE]
+    assert not at.error
+    assert not any("CC_" in text or "tidak_ada.geojson" in text for text in _notices(at) + _captions(at))
+    details = " ".join(m.value for e in at.expander if e.label == "Detail teknis" for m in [*e.markdown, *e.code])
+    assert "tidak_ada.geojson" in details and "CC_BOUNDARIES_PATH" in details
     assert len(_features(at)) == 24
     assert any(c.startswith("Peta skematis") for c in _captions(at))
 
