@@ -8,6 +8,8 @@ percentages in tooltips and axes follow the Indonesian conventions of :mod:`cc_a
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -19,6 +21,9 @@ ID_LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", group
 """Vega number locale for Indonesian separators."""
 
 _PERCENT_LABEL = "replace(format(abs(datum.value), '.0f'), '.', ',') + '%'"
+_TICK_STEPS = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0)
+_TICKS_PER_SIDE = 3
+_PYRAMID_STEP_PX = 20
 _SEX_COLOURS = alt.Scale(domain=list(tx.SEX.values()), range=["#0B5394", "#C27C0E"])
 _BAR = "#0B5394"
 
@@ -55,6 +60,32 @@ def pyramid_data(frame: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     return out
 
 
+def percent_ticks(largest: float) -> list[float]:
+    """Symmetric pyramid ticks (percent, 0–100) around zero: a round step, at most three ticks a side (so all
+    fit a phone-wide chart), reaching at least ``largest`` (the largest absolute bar or kabupaten value).
+
+    Args:
+        largest: the largest absolute percentage drawn (0–100).
+
+    Returns:
+        The tick values from the most negative to the most positive, zero included.
+
+    Each tick is a distinct multiple of the step, so their labels never repeat (``6% 4% 2% 0% 2% 4% 6%``).
+    """
+    top = max(largest, 0.0)
+    step = next((s for s in _TICK_STEPS if math.ceil(round(top / s, 9)) <= _TICKS_PER_SIDE), _TICK_STEPS[-1])
+    count = max(math.ceil(round(top / step, 9)), 1)
+    return [round(k * step, 1) + 0.0 for k in range(-count, count + 1)]
+
+
+def _percent_axis(ticks: list[float]) -> alt.Axis:
+    """Axis at ``ticks`` labelled without sign (``0%`` at zero), with a decimal comma when the step is below 1%."""
+    decimals = 0 if all(float(t).is_integer() for t in ticks) else 1
+    number = f"replace(format(abs(datum.value), '.{decimals}f'), '.', ',')"
+    label = f"datum.value == 0 ? '0%' : {number} + '%'"
+    return alt.Axis(values=ticks, labelExpr=label)
+
+
 def _tooltip(category: str, title: str) -> list[alt.Tooltip]:
     return [
         alt.Tooltip(f"{category}:N", title=title),
@@ -66,21 +97,27 @@ def _tooltip(category: str, title: str) -> list[alt.Tooltip]:
 
 def pyramid_chart(frame: pd.DataFrame, min_cell: int, *, compare: bool) -> alt.LayerChart:
     """Population pyramid: percentage per sex and age group, men left, women right; kabupaten ticks when
-    ``compare``."""
+    ``compare``.
+
+    The x axis has explicit, distinct ticks (:func:`percent_ticks`) and every age group keeps its label.
+    """
     data = pyramid_data(frame, min_cell)
     order = sorted(data["kelompok_umur"].unique(), reverse=True)
-    y = alt.Y("kelompok_umur:N", sort=order, title=tx.AGE)
+    y = alt.Y("kelompok_umur:N", sort=order, title=tx.AGE, axis=alt.Axis(labelOverlap=False))
+    largest = pd.concat([data["x"], data["x_kabupaten"] if compare else data["x"]]).abs().max()
+    ticks = percent_ticks(0.0 if is_missing(largest) else float(largest))
+    scale = alt.Scale(domain=[ticks[0], ticks[-1]], nice=False)
     base = alt.Chart(data)
     bars = base.mark_bar().encode(
-        x=alt.X("x:Q", title=tx.PERCENT, axis=alt.Axis(labelExpr=_PERCENT_LABEL)),
+        x=alt.X("x:Q", title=tx.PERCENT, scale=scale, axis=_percent_axis(ticks)),
         y=y,
         color=alt.Color("jenis_kelamin:N", scale=_SEX_COLOURS, title=None, legend=alt.Legend(orient="top")),
         tooltip=_tooltip("kelompok_umur", tx.AGE),
     )
     layers = [bars]
     if compare:
-        layers.append(base.mark_tick(color="black", thickness=2).encode(x="x_kabupaten:Q", y=y))
-    return alt.layer(*layers).properties(height=alt.Step(16)).configure(locale=ID_LOCALE)
+        layers.append(base.mark_tick(color="black", thickness=2).encode(x=alt.X("x_kabupaten:Q", scale=scale), y=y))
+    return alt.layer(*layers).properties(height=alt.Step(_PYRAMID_STEP_PX)).configure(locale=ID_LOCALE)
 
 
 def share_chart(

@@ -114,22 +114,37 @@ def _coded(values: pd.Series, status: pd.Series) -> pd.Series:
 
 
 def table_columns(profile: Profile) -> dict[str, str]:
-    """Displayed column → header, in order (name, indicators, trend)."""
+    """Displayed column → short header, in order (name, indicators, trend); see :func:`table_help`."""
     headers = {"nama": tx.TABLE_NAME[profile.unit_level]}
-    headers.update({key: tx.INDICATOR_LABELS[key] for key in INDICATORS})
+    headers.update({key: tx.TABLE_HEADERS[key] for key in INDICATORS})
     headers["tren"] = tx.TABLE_TREND
     return headers
+
+
+def table_help() -> dict[str, str]:
+    """Indicator column → its full name and definition, shown when hovering the short header."""
+    return {key: f"{tx.INDICATOR_LABELS[key]}: {tx.INDICATOR_HELP[key]}" for key in INDICATORS}
+
+
+def selected_unit(profile: Profile) -> str | None:
+    """Code of the unit in the table that is the profile itself (the selected desa among its kecamatan's desa),
+    or None when the table lists the units below the profile."""
+    if profile.unit_level == profile.level and profile.kode in set(profile.units["kode"]):
+        return str(profile.kode)
+    return None
 
 
 def units_frame(profile: Profile) -> pd.DataFrame:
     """The units table with numeric columns (hidden counts coded, see module docstring), indexed by ``kode``.
 
-    Columns: ``nama`` (kelurahan marked), every indicator, ``tren`` (list of floats, NaN where hidden).
+    Columns: ``nama`` (kelurahan marked, the selected unit of :func:`selected_unit` marked), every indicator,
+    ``tren`` (list of floats, NaN where hidden).
     """
     units = profile.units
     frame = pd.DataFrame(index=pd.Index(units["kode"], name=tx.TABLE_CODE))
     suffix = np.where(units["is_kelurahan"], tx.TABLE_KELURAHAN, "")
-    frame["nama"] = (units["nama"] + suffix).to_numpy()
+    marker = np.where(units["kode"] == selected_unit(profile), tx.TABLE_SELECTED, "")
+    frame["nama"] = (units["nama"] + suffix + marker).to_numpy()
     for key, (kind, _) in INDICATORS.items():
         column = units[key]
         if kind == "count":
@@ -152,14 +167,23 @@ def _formatter(unit: str, min_cell: int) -> Callable[[float], str]:
     return text
 
 
+SELECTED_STYLE = "background-color: #FFF2CC; font-weight: bold"
+"""CSS of the selected unit's row in the units table."""
+
+
 def units_styler(profile: Profile) -> Styler:
-    """:func:`units_frame` with Indonesian display texts per column (the numbers underneath stay numeric)."""
+    """:func:`units_frame` with Indonesian display texts per column (the numbers underneath stay numeric) and
+    the row of the selected unit (:func:`selected_unit`) highlighted."""
     frame = units_frame(profile)
     formats = {
         key: _formatter(COUNT if kind == "count" else unit, profile.min_cell)
         for key, (kind, unit) in INDICATORS.items()
     }
-    return frame.style.format(formats)
+    styler = frame.style.format(formats)
+    selected = selected_unit(profile)
+    if selected is not None:
+        styler = styler.apply(lambda row: [SELECTED_STYLE if row.name == selected else ""] * len(row), axis=1)
+    return styler
 
 
 def kualitas_frame(profile: Profile) -> pd.DataFrame:

@@ -141,4 +141,18 @@ TABLE_NAME = {"kecamatan": "Kecamatan", "desa": "Desa/kelurahan"}
 TABLE_KELURAHAN = " (kel.)"
 TABLE_TREND = "Tren penduduk"
 TABLE_CODE = "Kode"
+TABLE_HEADERS = {
+    "penduduk": "Penduduk",
+    "perubahan_penduduk": "Perubahan",
+    "jumlah_kk": "KK",
+    "jiwa_per_kk": "Jiwa/KK",
+    "keluarga_desil_1_4": "Desil 1–4",
+    "rasio_desil_1_4": "Desil 1–4/KK",
+    "kpm_pkh": "KPM PKH",
+    "cakupan_pkh": "Cakupan PKH",
+    "temuan_kualitas": "Temuan",
+    "temuan_per_1000": "Temuan/1.000",
+}
+"""Short column headers of the units table (the full name is the column's help text), so every column fits."""
+TABLE_SELECTED = " ◀ dipilih"
 PANEL_HIDDEN = "Rincian ini tidak ditampilkan karena jumlahnya kecil (melindungi privasi)."

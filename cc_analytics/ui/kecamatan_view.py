@@ -22,6 +22,7 @@ from cc_analytics.profile.display import (
     kualitas_frame,
     pkh_caption,
     table_columns,
+    table_help,
     units_frame,
     units_styler,
 )
@@ -242,13 +243,21 @@ def _open_selected(key: str, codes: list[str], unit_level: str) -> None:
 
 
 def units_table(profile: Profile) -> None:
-    """The sortable table of the units below (with a trend line each); a click on a row opens its profile."""
+    """The sortable table of the units below (with a trend line each); a click on a row opens its profile.
+
+    The name stays pinned while scrolling sideways; codes are not shown; a desa's own row is highlighted among
+    the desa of its kecamatan.
+    """
     nama = links.wilayah_names().get(str(profile.kode_kecamatan), "")
     st.subheader(tx.TABLE_HEADING[profile.unit_level].format(nama=nama))
     periodes = list(profile.trend["periode"])
     st.caption(tx.TABLE_CAPTION.format(first=format_periode(periodes[0]), last=format_periode(periodes[-1])))
     headers = table_columns(profile)
-    config: dict[str, object] = {key: st.column_config.Column(label) for key, label in headers.items()}
+    helps = table_help()
+    config: dict[str, object] = {
+        key: st.column_config.Column(label, help=helps.get(key)) for key, label in headers.items()
+    }
+    config["nama"] = st.column_config.Column(headers["nama"], pinned=True)
     config["tren"] = st.column_config.LineChartColumn(headers["tren"], width="small")
     key = f"tabel_{profile.level}_{profile.kode}"
     codes = list(units_frame(profile).index)
@@ -256,6 +265,7 @@ def units_table(profile: Profile) -> None:
         units_styler(profile),
         column_config=config,  # type: ignore[arg-type]
         column_order=list(headers),
+        hide_index=True,
         width="stretch",
         height=ROW_HEIGHT_PX * (min(len(codes), MAX_TABLE_ROWS) + 1) + 3,
         key=key,

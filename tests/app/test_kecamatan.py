@@ -7,12 +7,14 @@ check that the address follows the view.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Dataframe
 
 from cc_analytics import briefing, links, texts
 from cc_analytics.formatting import format_number, format_periode
@@ -210,3 +212,47 @@ def test_small_count_threshold_is_configurable(
     assert metric(at, "penduduk") == "<100000"
     assert metric(at, "perubahan_penduduk") == tx.HIDDEN_VALUE
     assert any("“<100000”: kurang dari 100000" in c.value for c in at.caption)
+
+
+def pyramid_spec(at: AppTest) -> dict:
+    specs = [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+    return next(s for s in specs if "layer" in s and s["layer"][0]["encoding"]["y"]["field"] == "kelompok_umur")
+
+
+def test_pyramid_ticks_are_distinct_and_every_age_group_labelled(marts: duckdb.DuckDBPyConnection) -> None:
+    at = open_page({"kec": BANGIL})
+    spec = pyramid_spec(at)
+    x_axis = spec["layer"][0]["encoding"]["x"]["axis"]
+    ticks = x_axis["values"]
+    assert len(ticks) == len(set(ticks)) >= 5
+    assert [abs(t) for t in ticks] == [abs(t) for t in reversed(ticks)]
+    assert "','" in x_axis["labelExpr"]  # decimal comma
+    assert all(layer["encoding"]["y"]["axis"]["labelOverlap"] is False for layer in spec["layer"])
+
+
+def units_table(at: AppTest) -> tuple[dict, Dataframe]:
+    element = at.dataframe[-1]
+    return json.loads(element.proto.columns), element
+
+
+def test_units_table_pins_the_name_and_hides_the_code(marts: duckdb.DuckDBPyConnection) -> None:
+    at = open_page({})
+    columns, element = units_table(at)
+    assert columns["nama"]["pinned"] is True
+    assert not any(config.get("pinned") for key, config in columns.items() if key != "nama")
+    assert columns["_index"]["hidden"] is True  # the code is not shown
+    assert columns["cakupan_pkh"]["label"] == tx.TABLE_HEADERS["cakupan_pkh"]
+    assert tx.INDICATOR_LABELS["cakupan_pkh"] in columns["cakupan_pkh"]["help"]
+    assert not any(name.endswith(tx.TABLE_SELECTED) for name in element.value["nama"])
+    assert "background-color" not in element.proto.arrow_data.styler.styles
+
+
+def test_selected_desa_is_marked_and_highlighted(marts: duckdb.DuckDBPyConnection) -> None:
+    at = open_page({"kec": BANGIL, "desa": KOLURSARI})
+    _, element = units_table(at)
+    names = element.value["nama"]
+    assert [kode for kode, name in names.items() if name.endswith(tx.TABLE_SELECTED)] == [KOLURSARI]
+    row = list(names.index).index(KOLURSARI)
+    styles = element.proto.arrow_data.styler.styles
+    assert f"_row{row}_col0" in styles and "background-color" in styles
+    assert f"_row{row + 1}_col0" not in styles
