@@ -49,6 +49,4 @@ def main(argv: list[str] | None = None) -> int:
         return int(args._module.run(args))
     except CCError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
-        if exc.technical_hint:
-            print(f"Petunjuk: {exc.technical_hint}", file=sys.stderr)
         return exc.exit_code

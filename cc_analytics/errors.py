@@ -8,22 +8,9 @@ from __future__ import annotations
 
 
 class CCError(Exception):
-    """Base class: an error whose message is meant for the user (in Indonesian).
-
-    The message says in plain words what happened and whom to ask. A command or setting name that an operator
-    needs goes in ``technical_hint`` instead: the CLI prints it after the message, the app shows it only in a
-    closed "Detail teknis" expander.
-
-    Args:
-        *args: the message (as for :class:`Exception`).
-        technical_hint: the command or setting that fixes the problem, for operators and analysts; or ``None``.
-    """
+    """Base class: an error whose message is meant for the user (in Indonesian)."""
 
     exit_code = 1
-
-    def __init__(self, *args: object, technical_hint: str | None = None) -> None:
-        super().__init__(*args)
-        self.technical_hint = technical_hint
 
 
 class ConfigError(CCError):

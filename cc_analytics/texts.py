@@ -27,18 +27,14 @@ DEMO_BANNER = (
 
 # --- Banner shown on every page when small-count suppression is off or weaker than the default --------------
 SUPPRESSION_OFF_BANNER = (
-    "**Perlindungan angka kecil dimatikan.** Semua hitungan ditampilkan apa adanya, termasuk angka "
-    "1–{default_less} yang dapat menunjuk orang atau keluarga tertentu. Jangan sebarkan tampilan ini; hubungi "
-    "admin data untuk menyalakan kembali perlindungan ini."
+    "**Perlindungan angka kecil dimatikan (CC_MIN_CELL=1).** Semua hitungan ditampilkan apa adanya, termasuk "
+    "angka 1–{default_less} yang dapat menunjuk orang atau keluarga tertentu. Jangan sebarkan tampilan ini; "
+    "kembalikan CC_MIN_CELL ke {default} untuk penggunaan biasa."
 )
 SUPPRESSION_WEAK_BANNER = (
-    "**Perlindungan angka kecil dilemahkan.** Hanya hitungan di bawah {min_cell} yang disembunyikan, bukan di "
-    "bawah {default} seperti bawaan. Jangan sebarkan tampilan ini; hubungi admin data untuk mengembalikan "
-    "perlindungan bawaan."
-)
-SUPPRESSION_TECHNICAL = (
-    "Pengaturan server `CC_MIN_CELL={min_cell}` (bawaan {default}). Kembalikan `CC_MIN_CELL` ke {default}, atau "
-    "hapus pengaturan itu, untuk penggunaan biasa."
+    "**Perlindungan angka kecil dilemahkan (CC_MIN_CELL={min_cell}).** Hanya hitungan di bawah {min_cell} yang "
+    "disembunyikan, bukan di bawah {default} seperti bawaan. Jangan sebarkan tampilan ini; kembalikan "
+    "CC_MIN_CELL ke {default} untuk penggunaan biasa."
 )
 
 # --- First run: building the demo data ------------------------------------------------------------------
@@ -50,10 +46,7 @@ BOOTSTRAP_NOTE = "Proses ini hanya terjadi sekali; pembukaan berikutnya langsung
 # --- Periode selector -----------------------------------------------------------------------------------
 PERIODE_LABEL = "Periode"
 PERIODE_HELP = "Semester data yang ditampilkan. Pilihan ini berlaku di semua halaman dan tersimpan di tautan."
-NO_PERIODE = (
-    "Data belum memuat satu semester pun, jadi belum ada yang dapat ditampilkan. Hubungi admin data agar data "
-    "dibangun ulang."
-)
+NO_PERIODE = "Data mart belum memuat periode apa pun. Bangun ulang data: python -m cc_analytics ingest"
 
 # --- Links: choices kept in the page address (cc_analytics.ui.url_state) -----------------------------------
 URL_INVALID = "{label} “{value}” pada tautan tidak dikenali, jadi diabaikan. Ditampilkan {fallback}."
@@ -82,13 +75,9 @@ UNEXPECTED_ERROR = (
     "halaman lain; bila terus terjadi, laporkan kepada pengelola aplikasi beserta waktu kejadiannya."
 )
 MARTS_OUTDATED = (
-    "Data yang tersimpan belum memuat isi yang dibutuhkan halaman ini (mungkin disiapkan oleh versi aplikasi "
-    "yang lebih lama). Hubungi admin data agar data dibangun ulang."
+    "Data mart tidak memuat tabel atau kolom yang dibutuhkan halaman ini (mungkin dibangun oleh versi lama). "
+    "Bangun ulang data: python -m cc_analytics ingest"
 )
-MARTS_MISSING = "Data belum dibangun, jadi belum ada yang dapat ditampilkan. Hubungi admin data agar data dibangun."
-TECHNICAL_HEADING = "Detail teknis"
-# Technical hints (CCError.technical_hint): printed by the CLI, shown in the app only under TECHNICAL_HEADING.
-INGEST_HINT = "Bangun ulang data mart dengan perintah `python -m cc_analytics ingest`."
 
 # --- Sources and as-of dates ----------------------------------------------------------------------------
 SOURCE_NAMES: dict[str, str] = {

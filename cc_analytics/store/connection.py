@@ -11,7 +11,6 @@ from pathlib import Path
 
 import duckdb
 
-from cc_analytics import texts
 from cc_analytics.errors import MartsMissingError
 
 
@@ -40,7 +39,7 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
         MartsMissingError: when no marts have been built at ``path``.
     """
     if not path.is_file():
-        raise MartsMissingError(texts.MARTS_MISSING, technical_hint=texts.INGEST_HINT)
+        raise MartsMissingError("Data belum dibangun. Jalankan: python -m cc_analytics ingest")
     # duckdb.connect(path) reuses an already open database of the same path, even after the file was replaced
     # by a new ingest; attaching to a fresh in-memory connection always opens the file as it is now.
     con = duckdb.connect()

@@ -33,7 +33,7 @@ def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | N
     except (duckdb.CatalogException, duckdb.BinderException) as exc:
         if not _is_outdated(exc):
             raise
-        raise DataNotFoundError(texts.MARTS_OUTDATED, technical_hint=texts.INGEST_HINT) from exc
+        raise DataNotFoundError(texts.MARTS_OUTDATED) from exc
 
 
 def run_query(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> pd.DataFrame:

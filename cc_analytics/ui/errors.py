@@ -1,8 +1,7 @@
 """The one place where library errors become on-screen messages.
 
 Library code raises :class:`cc_analytics.errors.CCError` subclasses whose message is Indonesian and meant for
-the user; a command or setting name it carries (``technical_hint``) is shown only in a closed "Detail teknis"
-expander. :func:`user_errors` wraps the router (and so every page): such an error is shown with
+the user. :func:`user_errors` wraps the router (and so every page): such an error is shown with
 ``st.error`` and the run stops; no traceback is shown. Any other exception is a bug: it is written to the
 server log with its traceback, and the user gets a fixed Indonesian message without its text (which may hold
 data or paths), never Streamlit's own error screen.
@@ -23,17 +22,8 @@ _LOG = logging.getLogger(__name__)
 
 
 def show_error(exc: CCError) -> None:
-    """Show one library error as an Indonesian message; its technical hint, if any, in a closed expander."""
+    """Show one library error as an Indonesian message."""
     st.error(f"**{texts.ERROR_TITLE}.** {exc}", icon=":material/error:")
-    technical_details(exc.technical_hint)
-
-
-def technical_details(text: str | None) -> None:
-    """Show ``text`` (a command or setting name, Markdown) in a closed "Detail teknis" expander; nothing if empty."""
-    if not text:
-        return
-    with st.expander(texts.TECHNICAL_HEADING, icon=":material/build:"):
-        st.markdown(text)
 
 
 def show_unexpected() -> None:

@@ -97,7 +97,7 @@ def load_periodes(settings: Settings) -> list[str]:
     """
     periodes = cached_query(settings, briefing.list_periodes)
     if not periodes:
-        raise DataNotFoundError(texts.NO_PERIODE, technical_hint=texts.INGEST_HINT)
+        raise DataNotFoundError(texts.NO_PERIODE)
     return periodes
 
 

@@ -17,7 +17,7 @@ from cc_analytics.formatting import (
     format_periode,
 )
 from cc_analytics.store.provenance import SourceNote, source_line
-from cc_analytics.ui import errors, url_state
+from cc_analytics.ui import url_state
 
 FAVICON = str(Path(__file__).with_name("favicon.svg"))
 """The browser-tab icon, a file of this package: a ``:material/...:`` icon would be fetched from the internet."""
@@ -35,10 +35,7 @@ def demo_banner(meta: dict[str, str]) -> None:
 
 
 def suppression_banner(min_cell: int) -> None:
-    """A warning on every page when small-count suppression is off (``CC_MIN_CELL=1``) or below the default.
-
-    The warning is in plain words; the setting's name is only in a closed "Detail teknis" expander.
-    """
+    """A warning on every page when small-count suppression is off (``CC_MIN_CELL=1``) or below the default."""
     if min_cell >= DEFAULT_MIN_CELL:
         return
     if min_cell <= 1:
@@ -46,7 +43,6 @@ def suppression_banner(min_cell: int) -> None:
     else:
         text = texts.SUPPRESSION_WEAK_BANNER.format(min_cell=min_cell, default=DEFAULT_MIN_CELL)
     st.warning(text, icon=":material/visibility:")
-    errors.technical_details(texts.SUPPRESSION_TECHNICAL.format(min_cell=min_cell, default=DEFAULT_MIN_CELL))
 
 
 def periode_selector(periodes: list[str], latest: str) -> str:
