@@ -1,10 +1,11 @@
 """Refusing input that reads fine but cannot be right, before it replaces the data every page shows.
 
-A header-only export, a year typed wrong in a file name or a mistyped raw folder all read without a single
+A year typed wrong in a file name or a mistyped raw folder all read without a single
 rejected row, yet would become the latest period of every page or wipe the history. The ingest refuses:
 
 - a file dated after today (``dukcapil_2052-S2.csv``): never, even when forced;
-- a file without data rows, or a Dukcapil snapshot of which no row was accepted: never, even when forced;
+- a Dukcapil snapshot of which no row was accepted: never, even when forced (a file without data rows is
+  already unreadable when it is read, :func:`cc_analytics.ingest.reading.count_data_lines`);
 - a semester whose living population differs from the semester before by more than
   :data:`POPULATION_TOLERANCE`, unless forced (``--paksa``);
 - a result that lacks periods the current marts have, or turns demo data into "real" data or back, unless
@@ -45,18 +46,6 @@ def refuse_future(files: Sequence[RawFile], today: date) -> None:
                 f"Berkas '{raw.name}' bertanggal data {raw.tanggal_data.isoformat()}, sesudah hari ini: periode "
                 "di masa depan tidak diterima. Periksa tahun pada nama berkas."
             )
-
-
-def refuse_empty(raw: RawFile, read: int) -> None:
-    """Refuse a file without data rows.
-
-    Raises:
-        ImplausibleDataError: for such a file.
-    """
-    if read == 0:
-        raise ImplausibleDataError(
-            f"Berkas '{raw.name}' tidak berisi baris data (hanya judul kolom atau kosong). Data tidak diubah."
-        )
 
 
 def refuse_empty_snapshot(raws: Sequence[RawFile], read: int, accepted: int) -> None:

@@ -125,8 +125,6 @@ class _Run:
             self.tail = True
             self.con.execute(f"SET threads = {max(self.threads, os.cpu_count() or 1)}")
         moved = reject_cross_file_duplicates(self.con, out, raws, parts, rule)
-        for index, raw in enumerate(raws):
-            guards.refuse_empty(raw, parts[index].read)
         guards.refuse_empty_snapshot(
             raws, sum(part.read for part in parts), sum(part.accepted for part in parts) - sum(moved)
         )
